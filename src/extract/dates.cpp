@@ -1,0 +1,83 @@
+// Date resolvers. Groups: d, m, y (digits) for one date; for a range whose first end borrows
+// month and year ("20 - 28/1/2016"), a/d1/m1 for the first end and b/d/m/y for the second.
+#include <fmt/format.h>
+
+#include "extract/resolvers.h"
+
+namespace trich {
+namespace {
+
+// Adds the date d/m/y (d or m may be -1 for month or year precision) at [b, e); records an
+// invalid date when the expression is date-shaped but not on the calendar.
+bool add_date(ResolveContext& cx, size_t b, size_t e, int d, int m, int y, bool inferred) {
+  Date out;
+  out.at = {b, e};
+  out.inferred = inferred;
+  if (!plausible_year(y)) return false;
+  if (d >= 0) {
+    out.value = iso_date(y, m, d);
+    if (out.value.empty()) {
+      if (m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+        cx.out.invalid_dates.push_back(
+            {{b, e}, fmt::format("day {} does not exist in month {} of {}", d, m, y)});
+      }
+      return false;
+    }
+    out.precision = "day";
+  } else if (m >= 0) {
+    if (m < 1 || m > 12) return false;
+    out.value = fmt::format("{:04}-{:02}", y, m);
+    out.precision = "month";
+  } else {
+    out.value = fmt::format("{:04}", y);
+    out.precision = "year";
+  }
+  cx.out.dates.push_back(std::move(out));
+  return true;
+}
+
+int month_of(const Match& m, const rules::RuleSet& rules, std::string_view digits_group,
+             std::string_view word_group) {
+  if (m.has(digits_group)) return to_int(m.group(digits_group));
+  if (m.has(word_group)) {
+    const auto* v = rules.lexicon("month_word").find(m.group(word_group));
+    if (v && v->number) return static_cast<int>(*v->number);
+  }
+  return -1;
+}
+
+// One date: day, month or year precision depending on which groups took part.
+bool date(const Match& m, ResolveContext& cx) {
+  int y = to_int(m.group("y"));
+  int mo = month_of(m, cx.rules, "m", "mw");
+  int d = m.has("d") ? to_int(m.group("d")) : -1;
+  if (d >= 0 && mo < 0) return false;
+  return add_date(cx, m.begin(), m.end(), d, mo, y, false);
+}
+
+// "20 - 28/1/2016", "20/12/2015 - 5/1/2016" (the latter has its own year: a plain date
+// rule takes it), "tu ngay 20 den ngay 28/1/2016": two dates, the first borrowing.
+bool date_range(const Match& m, ResolveContext& cx) {
+  int y = to_int(m.group("y"));
+  int mo = month_of(m, cx.rules, "m", "mw");
+  int d = to_int(m.group("d"));
+  int d1 = to_int(m.group("d1"));
+  int m1 = m.has("m1") ? to_int(m.group("m1")) : mo;
+  if (iso_date(y, mo, d).empty()) {  // an invalid second end: recorded, nothing borrowed
+    return add_date(cx, m.group_begin("b"), m.group_end("b"), d, mo, y, false);
+  }
+  // The first end must come before the second; otherwise this is not a range.
+  bool first_ok = !iso_date(y, m1, d1).empty() && (m1 < mo || (m1 == mo && d1 < d));
+  if (first_ok) add_date(cx, m.group_begin("a"), m.group_end("a"), d1, m1, y, true);
+  add_date(cx, m.group_begin("b"), m.group_end("b"), d, mo, y, false);
+  return true;
+}
+
+}  // namespace
+
+void add_date_resolvers(std::map<std::string, Resolver>& r) {
+  r["date"] = date;
+  r["date_range"] = date_range;
+}
+
+}  // namespace trich

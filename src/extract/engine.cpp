@@ -1,0 +1,131 @@
+#include "extract/engine.h"
+
+#include <fmt/format.h>
+
+namespace trich {
+
+namespace {
+
+// Prefixes every named group of `pattern` with `prefix`, so rules that reuse names (d, m, y)
+// can share one regex.
+std::string rename_groups(const std::string& pattern, const std::string& prefix) {
+  std::string out;
+  out.reserve(pattern.size() + 32);
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '\\' && i + 1 < pattern.size()) {
+      out += pattern[i];
+      out += pattern[++i];
+      continue;
+    }
+    if (pattern.compare(i, 4, "(?P<") == 0) {
+      out += "(?P<" + prefix;
+      i += 3;
+      continue;
+    }
+    out += pattern[i];
+  }
+  return out;
+}
+
+RE2::Options options() {
+  RE2::Options o;
+  o.set_log_errors(false);
+  o.set_max_mem(256 << 20);  // the DFA of a whole kind needs room, or RE2 falls back to NFA
+  return o;
+}
+
+}  // namespace
+
+const re2::StringPiece* Match::find(std::string_view name) const {
+  for (const auto& [n, idx] : *groups_) {
+    if (n == name) return &subs_[idx];
+  }
+  return nullptr;
+}
+
+std::string_view Match::group(std::string_view name) const {
+  const re2::StringPiece* p = find(name);
+  if (!p || p->data() == nullptr) return {};
+  return std::string_view(p->data(), p->size());
+}
+
+bool Match::has(std::string_view name) const {
+  const re2::StringPiece* p = find(name);
+  return p && p->data() != nullptr;
+}
+
+size_t Match::group_begin(std::string_view name) const {
+  const re2::StringPiece* p = find(name);
+  return p && p->data() ? static_cast<size_t>(p->data() - text_.data()) : 0;
+}
+
+size_t Match::group_end(std::string_view name) const {
+  const re2::StringPiece* p = find(name);
+  return p && p->data() ? static_cast<size_t>(p->data() - text_.data()) + p->size() : 0;
+}
+
+Result<std::unique_ptr<Matcher>> Matcher::build(const rules::RuleSet& set,
+                                                const std::string& kind) {
+  auto m = std::unique_ptr<Matcher>(new Matcher());
+  std::string combined;
+  for (const auto& r : set.rules) {
+    if (r.kind != kind) continue;
+    size_t i = m->rules_.size();
+    std::string prefix = fmt::format("r{}_", i);
+    if (!combined.empty()) combined += '|';
+    combined += fmt::format("(?P<r{}>{})", i, rename_groups(r.pattern, prefix));
+    Entry e;
+    e.rule = &r;
+    e.wrapper = -1;
+    e.alone = std::make_unique<RE2>(r.pattern, options());
+    m->rules_.push_back(std::move(e));
+  }
+  if (m->rules_.empty()) return m;
+  m->re_ = std::make_unique<RE2>(combined, options());
+  if (!m->re_->ok()) {
+    return error_at("", 0, fmt::format("rules of kind {}: {}", kind, m->re_->error()));
+  }
+  m->ngroups_ = m->re_->NumberOfCapturingGroups();
+  for (const auto& [name, idx] : m->re_->NamedCapturingGroups()) {
+    size_t us = name.find('_');
+    if (name[0] != 'r') continue;
+    if (us == std::string::npos) {
+      m->rules_[std::stoul(name.substr(1))].wrapper = idx;
+    } else {
+      m->rules_[std::stoul(name.substr(1, us - 1))].groups.emplace_back(name.substr(us + 1), idx);
+    }
+  }
+  return m;
+}
+
+bool Matcher::next(std::string_view text, size_t pos, size_t end, Match& m,
+                   std::vector<re2::StringPiece>& subs) const {
+  re2::StringPiece t(text.data(), text.size());
+  if (!re_->Match(t, pos, end, RE2::UNANCHORED, subs.data(), static_cast<int>(subs.size()))) {
+    return false;
+  }
+  for (const auto& e : rules_) {
+    if (subs[static_cast<size_t>(e.wrapper)].data() == nullptr) continue;
+    m.rule_ = e.rule;
+    m.groups_ = &e.groups;
+    m.subs_ = subs.data();
+    m.text_ = text;
+    if (m.has("span")) {
+      m.begin_ = m.group_begin("span");
+      m.end_ = m.group_end("span");
+    } else {
+      m.begin_ = static_cast<size_t>(subs[0].data() - text.data());
+      m.end_ = m.begin_ + subs[0].size();
+    }
+    return true;
+  }
+  return false;
+}
+
+bool Matcher::rule_matches_exactly(size_t index, std::string_view text, size_t b,
+                                   size_t e) const {
+  re2::StringPiece t(text.data(), text.size());
+  return rules_[index].alone->Match(t, b, e, RE2::ANCHOR_BOTH, nullptr, 0);
+}
+
+}  // namespace trich

@@ -1,0 +1,96 @@
+// Engine: compiles the rules of one kind into a single RE2 (one alternative per rule, in file
+// order) and scans a text once with it, leftmost-first, without overlaps. Each match names
+// its rule and exposes the rule's own capture groups. The engine knows no language and no
+// entity: resolvers (extract/resolvers.h) turn matches into entities.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <re2/re2.h>
+
+#include "base/error.h"
+#include "rules/ruleset.h"
+
+namespace trich {
+
+class Matcher;
+
+// One match: the rule, the whole text, and the rule's groups. `begin`/`end` is the reported
+// extent: the group named "span" when the rule has one, else the whole match.
+class Match {
+ public:
+  const rules::Rule& rule() const { return *rule_; }
+  std::string_view text() const { return text_; }
+  size_t begin() const { return begin_; }
+  size_t end() const { return end_; }
+  // The group's text, empty when the group did not take part.
+  std::string_view group(std::string_view name) const;
+  bool has(std::string_view name) const;
+  // Offsets of the group in text(); only meaningful when has(name).
+  size_t group_begin(std::string_view name) const;
+  size_t group_end(std::string_view name) const;
+
+ private:
+  friend class Matcher;
+  const re2::StringPiece* find(std::string_view name) const;
+  const rules::Rule* rule_ = nullptr;
+  const std::vector<std::pair<std::string, int>>* groups_ = nullptr;
+  const re2::StringPiece* subs_ = nullptr;
+  std::string_view text_;
+  size_t begin_ = 0, end_ = 0;
+};
+
+class Matcher {
+ public:
+  // Compiles every rule of `kind` in `set` (in order). An empty kind gives a matcher that
+  // never matches.
+  static Result<std::unique_ptr<Matcher>> build(const rules::RuleSet& set,
+                                                const std::string& kind);
+
+  // Calls on_match(const Match&) for each match in text[begin, end), left to right. The scan
+  // resumes at the end of each match's reported extent, so trailing context a rule consumed
+  // (a boundary) can start the next match.
+  template <class F>
+  void scan(std::string_view text, size_t begin, size_t end, F&& on_match) const;
+
+  // True when the rule at `index` matches exactly text[b, e) by itself.
+  bool rule_matches_exactly(size_t index, std::string_view text, size_t b, size_t e) const;
+  size_t size() const { return rules_.size(); }
+
+ private:
+  struct Entry {
+    const rules::Rule* rule;
+    int wrapper;  // index of the rule's wrapper group in the combined regex
+    std::vector<std::pair<std::string, int>> groups;  // the rule's own group names
+    std::unique_ptr<RE2> alone;  // the rule by itself, anchored at both ends
+  };
+  bool next(std::string_view text, size_t pos, size_t end, Match& m,
+            std::vector<re2::StringPiece>& subs) const;
+  std::unique_ptr<RE2> re_;
+  std::vector<Entry> rules_;
+  int ngroups_ = 0;
+};
+
+template <class F>
+void Matcher::scan(std::string_view text, size_t begin, size_t end, F&& on_match) const {
+  if (!re_) return;
+  std::vector<re2::StringPiece> subs(static_cast<size_t>(ngroups_) + 1);
+  size_t pos = begin;
+  Match m;
+  while (pos <= end && next(text, pos, end, m, subs)) {
+    on_match(static_cast<const Match&>(m));
+    size_t resume = m.end_;
+    size_t match_begin = static_cast<size_t>(subs[0].data() - text.data());
+    if (resume <= pos || resume <= match_begin) {
+      resume = std::max(pos, match_begin) + 1;
+      while (resume < end && (static_cast<unsigned char>(text[resume]) & 0xC0) == 0x80) ++resume;
+    }
+    pos = resume;
+  }
+}
+
+}  // namespace trich

@@ -1,0 +1,104 @@
+// The typed entities trich extracts (CONTRACT.md: CITATION, LIST/ITEM, DATE, TERM, FINDING).
+// Offsets in `at` are into the normalized text while extracting; `span` is filled from them
+// (input bytes, line, column, text) once a document is done.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "text/document.h"
+
+namespace trich {
+
+struct At {
+  size_t b = 0, e = 0;  // [b, e) in Document::text()
+};
+
+struct Citation {
+  At at;
+  Span span;
+  std::optional<std::string> symbol, number;
+  std::optional<int> year;
+  std::optional<std::string> type, type_code, issuer_code, issuer, date, system, name, refers_to;
+  // What audit needs beyond the contract: the type as the words said it (before falling back
+  // to the code), the date as written when it is not a real date, and where the date is.
+  std::optional<std::string> type_from_words;
+  std::optional<At> date_at;
+};
+
+struct Date {
+  At at;
+  Span span;
+  std::string value;      // "2019-05-30", "2020-07" or "2020"
+  std::string precision;  // "day", "month" or "year"
+  bool inferred = false;  // the day borrowed its month/year from the end of a range
+};
+
+struct Term {
+  At at;
+  Span span;
+  std::string kind;  // nhiem_ky, period, khoa, dai_hoi
+  std::optional<int> from, to, ordinal;
+};
+
+struct Item {
+  At at;
+  Span span;
+  int index = 0;
+  std::string marker;
+};
+
+struct PriorityList {
+  std::string style;  // "thu" or "la"
+  std::optional<int> announced;
+  std::optional<std::string> lead;
+  std::optional<At> lead_at;
+  std::optional<Span> lead_span;
+  std::vector<Item> items;
+};
+
+struct Finding {
+  At at;
+  Span span;
+  std::string code, severity, message;
+};
+
+// A date-shaped expression that is no calendar date (for audit's date.invalid).
+struct InvalidDate {
+  At at;
+  std::string reason;
+};
+
+// "N nam ... Y1 - Y2" as found by the anniversary rules (audit checks the arithmetic).
+struct Anniversary {
+  At at;        // the whole mention
+  At years_at;  // the year span
+  int years = 0, from = 0, to = 0;
+};
+
+// Working records of resolvers, consumed by the passes that follow them.
+struct Marker {  // one priority marker, before markers are grouped into lists
+  Item item;
+  std::string style;
+};
+struct Announcement {  // "06 ket qua", "sau nhiem vu" inside a lead
+  At at;
+  int count = 0;
+};
+
+enum class Kind { citations, priorities, dates, terms };
+
+struct Extraction {
+  std::vector<Citation> citations;
+  std::vector<PriorityList> priorities;
+  std::vector<Date> dates;
+  std::vector<Term> terms;
+  std::vector<Finding> findings;
+  std::vector<InvalidDate> invalid_dates;
+  std::vector<Anniversary> anniversaries;
+  std::vector<Marker> markers;
+  std::vector<Announcement> announcements;
+};
+
+}  // namespace trich

@@ -1,0 +1,50 @@
+// Extractor: runs the rules of each selected kind over a Document (one scan per kind), then
+// the passes that need a whole document (priority lists, short-form citations), then turns
+// every entity's normalized extent into an input Span. Thread-safe: one Extractor serves
+// all worker threads.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+
+#include "base/error.h"
+#include "extract/engine.h"
+#include "extract/entities.h"
+#include "rules/ruleset.h"
+#include "text/document.h"
+
+namespace trich {
+
+struct KindSet {
+  bool citations = true, priorities = true, dates = true, terms = true;
+  bool audit = false;  // also collect what audit needs (invalid dates, anniversaries)
+};
+
+class Extractor {
+ public:
+  // `rules` must outlive the Extractor.
+  static Result<std::unique_ptr<Extractor>> build(const rules::RuleSet& rules);
+
+  Extraction run(const Document& doc, const KindSet& kinds) const;
+
+  // The matcher of one kind (e.g. for rule examples); nullptr when unknown.
+  const Matcher* matcher(const std::string& kind) const;
+  const rules::RuleSet& rules() const { return rules_; }
+
+  // Kinds whose rules the extractor scans with.
+  static const std::vector<std::string>& kinds();
+
+  // Runs only the rules of `kind` over `text` (used by `rules check`).
+  Extraction run_kind(const std::string& kind, std::string_view text) const;
+
+ private:
+  explicit Extractor(const rules::RuleSet& r) : rules_(r) {}
+  void scan(const std::string& kind, std::string_view text, Extraction& out) const;
+  void finish(const Document& doc, Extraction& x) const;
+  const rules::RuleSet& rules_;
+  std::map<std::string, std::unique_ptr<Matcher>> matchers_;
+};
+
+}  // namespace trich

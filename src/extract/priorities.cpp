@@ -1,0 +1,98 @@
+// Priority resolvers and the pass that groups markers into lists.
+// priority: groups marker (as written), ord (the ordinal word); params style = thu|la and
+// lexicon = the lexicon that gives the ordinal's index.
+// announce: group n (digits or a word of the lexicon "cardinal"): a count inside a lead.
+#include "extract/priorities.h"
+
+#include "extract/resolvers.h"
+
+namespace trich {
+namespace {
+
+bool priority(const Match& m, ResolveContext& cx) {
+  const auto* v = cx.rules.lexicon(m.rule().param("lexicon")).find(m.group("ord"));
+  if (!v || !v->number) return false;
+  Marker mk;
+  mk.style = m.rule().param("style");
+  mk.item.at = {m.group_begin("marker"), m.group_end("marker")};
+  mk.item.index = static_cast<int>(*v->number);
+  mk.item.marker = std::string(m.group("marker"));
+  cx.out.markers.push_back(std::move(mk));
+  return true;
+}
+
+bool announce(const Match& m, ResolveContext& cx) {
+  int n = to_int(m.group("n"));
+  if (n < 0) {
+    const auto* v = cx.rules.lexicon("cardinal").find(m.group("n"));
+    if (!v || !v->number) return false;
+    n = static_cast<int>(*v->number);
+  }
+  if (n <= 0) return false;
+  cx.out.announcements.push_back({{m.begin(), m.end()}, n});
+  return true;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// The sentence that ends with ':' right before `pos`, if there is one.
+std::optional<At> lead_before(std::string_view text, size_t pos) {
+  size_t p = pos;
+  while (p > 0 && is_space(text[p - 1])) --p;
+  if (p == 0 || text[p - 1] != ':') return std::nullopt;
+  size_t end = p;
+  size_t b = end - 1;
+  while (b > 0) {
+    char c = text[b - 1];
+    if (c == '\n') break;
+    if ((c == '.' || c == '!' || c == '?' || c == ';') && b < end && text[b] == ' ') break;
+    --b;
+  }
+  while (b < end && is_space(text[b])) ++b;
+  if (end - b < 2) return std::nullopt;
+  return At{b, end};
+}
+
+}  // namespace
+
+void add_priority_resolvers(std::map<std::string, Resolver>& r) {
+  r["priority"] = priority;
+  r["announce"] = announce;
+}
+
+void build_lists(std::string_view text, const Matcher& announcer, ResolveContext& cx) {
+  auto& markers = cx.out.markers;
+  auto& lists = cx.out.priorities;
+  for (size_t i = 0; i < markers.size(); ++i) {
+    Marker& mk = markers[i];
+    bool fresh = lists.empty() || lists.back().style != mk.style || mk.item.index == 1;
+    if (fresh) {
+      PriorityList l;
+      l.style = mk.style;
+      lists.push_back(std::move(l));
+    }
+    // The item runs to the end of its paragraph, or to the next marker on the same line.
+    size_t end = text.find('\n', mk.item.at.e);
+    if (end == std::string_view::npos) end = text.size();
+    if (i + 1 < markers.size() && markers[i + 1].item.at.b < end) end = markers[i + 1].item.at.b;
+    while (end > mk.item.at.e && is_space(text[end - 1])) --end;
+    mk.item.at.e = end;
+    lists.back().items.push_back(std::move(mk.item));
+  }
+  markers.clear();
+  for (auto& l : lists) {
+    auto lead = lead_before(text, l.items.front().at.b);
+    if (!lead) continue;
+    l.lead_at = lead;
+    l.lead = std::string(text.substr(lead->b, lead->e - lead->b));
+    cx.out.announcements.clear();
+    announcer.scan(text, lead->b, lead->e, [&](const Match& m) {
+      auto it = resolvers().find(m.rule().resolve);
+      if (it != resolvers().end()) it->second(m, cx);
+    });
+    if (!cx.out.announcements.empty()) l.announced = cx.out.announcements.back().count;
+  }
+  cx.out.announcements.clear();
+}
+
+}  // namespace trich

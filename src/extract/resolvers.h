@@ -1,0 +1,44 @@
+// Resolvers: one function per `resolve = "..."` name in the rules. Each turns one Match into
+// zero or more entities (or records for audit). They hold the logic that regexes cannot
+// express (calendar validity, lexicon look-ups, structure of a symbol) but no language data:
+// every word they need comes from a lexicon of the rules.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/engine.h"
+#include "extract/entities.h"
+#include "rules/ruleset.h"
+
+namespace trich {
+
+struct ResolveContext {
+  const rules::RuleSet& rules;
+  std::string_view text;  // the normalized document text
+  Extraction& out;
+};
+
+// Returns false when the match yields nothing (the engine goes on after it either way).
+using Resolver = bool (*)(const Match&, ResolveContext&);
+
+// Every resolver, by the name rules use.
+const std::map<std::string, Resolver>& resolvers();
+std::vector<std::string> resolver_names();
+
+// Registration tables of each resolver module.
+void add_date_resolvers(std::map<std::string, Resolver>& r);
+void add_citation_resolvers(std::map<std::string, Resolver>& r);
+void add_term_resolvers(std::map<std::string, Resolver>& r);
+void add_priority_resolvers(std::map<std::string, Resolver>& r);
+void add_audit_resolvers(std::map<std::string, Resolver>& r);
+
+// Shared helpers.
+int to_int(std::string_view digits);  // -1 when not all digits or empty
+// ISO date for y, m, d when it exists on the calendar, else "".
+std::string iso_date(int y, int m, int d);
+bool plausible_year(int y);
+
+}  // namespace trich

@@ -1,0 +1,28 @@
+// Config: everything a run needs, validated by cli/ from the command line. Plain data.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "extract/extractor.h"
+
+namespace trich {
+
+struct Config {
+  std::string command = "extract";  // extract, audit, rules-check, schema
+  KindSet kinds;
+  std::string format = "json";
+  std::string rules_dir;            // empty: the rules built into the binary
+  std::string output;               // empty: standard output
+  bool recurse = false;
+  int jobs = 0;                     // 0: one per core
+  std::vector<std::string> inputs;
+  std::string files_from;           // read more input paths from this file ("-": stdin)
+  std::string encoding = "auto";
+  bool bom = false;
+  bool stats = false;
+  std::string fail_on = "error";    // audit: error, warning, info, none
+  std::string registry;             // audit: CSV of trusted documents
+};
+
+}  // namespace trich

@@ -1,0 +1,302 @@
+#include "pipeline/pipeline.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <csignal>
+#include <cstdio>
+#include <deque>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "audit/audit.h"
+#include "extract/resolvers.h"
+#include "io/decode.h"
+#include "io/input.h"
+#include "output/fd_stream.h"
+#include "output/schema.h"
+#include "output/sink.h"
+#include "pipeline/rules_check.h"
+#include "text/document.h"
+
+namespace trich {
+namespace {
+
+void print(std::ostream& err, const Diagnostic& d) {
+  err << "trich: " << (d.severity == Severity::error ? "error: " : "warning: ") << d.where_what()
+      << "\n";
+}
+
+Result<rules::RuleSet> load_rules(const Config& cfg) {
+  std::vector<rules::Source> sources;
+  if (cfg.rules_dir.empty()) {
+    sources = rules::embedded_sources();
+  } else {
+    auto s = rules::directory_sources(cfg.rules_dir);
+    if (!s.ok()) return s.error();
+    sources = std::move(s.value());
+  }
+  return rules::load(sources, resolver_names());
+}
+
+// The result of one input: a document, or the diagnostics that explain why there is none.
+struct Outcome {
+  std::optional<DocumentResult> doc;
+  std::vector<Diagnostic> diagnostics;
+  bool skipped_binary = false;
+};
+
+Outcome process(const Input& in, const Config& cfg, const Extractor& x, const Auditor* auditor) {
+  Outcome o;
+  if (in.error) {
+    o.diagnostics.push_back(*in.error);
+    return o;
+  }
+  auto bytes = read_input(in.path);
+  if (!bytes.ok()) {
+    o.diagnostics.push_back(bytes.error());
+    return o;
+  }
+  size_t n = bytes.value().size();
+  Decoded dec = decode(std::move(bytes.value()), cfg.encoding, in.path);
+  o.diagnostics = std::move(dec.warnings);
+  if (dec.binary) {
+    o.skipped_binary = true;
+    o.diagnostics.push_back(warning_at(in.path, 0, "binary file (NUL byte); skipped"));
+    return o;
+  }
+  Document doc(in.path, std::move(dec));
+  DocumentResult r;
+  r.source = in.path;
+  r.encoding = doc.encoding();
+  r.bytes = n;
+  KindSet kinds = cfg.kinds;
+  if (auditor) {
+    kinds = KindSet{};  // audit needs every kind, whatever is printed
+    kinds.audit = true;
+  }
+  r.x = x.run(doc, kinds);
+  if (auditor) auditor->check(doc, r.x);
+  o.doc = std::move(r);
+  return o;
+}
+
+// Runs `process` over inputs on `jobs` threads, handing outcomes to `deliver` in input order.
+// At most a window of outcomes waits in memory, so a slow writer bounds the readers.
+template <class Deliver>
+void run_ordered(const std::vector<Input>& inputs, int jobs, const Config& cfg,
+                 const Extractor& x, const Auditor* auditor, Deliver&& deliver) {
+  size_t n = inputs.size();
+  if (jobs <= 1 || n <= 1) {
+    for (const auto& in : inputs) {
+      if (!deliver(process(in, cfg, x, auditor))) return;
+    }
+    return;
+  }
+  const size_t window = static_cast<size_t>(jobs) * 4;
+  std::mutex mu;
+  std::condition_variable ready, room;
+  std::deque<std::optional<Outcome>> slots;  // slot k holds input `written + k`
+  size_t next = 0, written = 0;
+  bool stop = false;
+  auto worker = [&] {
+    for (;;) {
+      size_t i;
+      {
+        std::unique_lock<std::mutex> lk(mu);
+        room.wait(lk, [&] { return stop || next >= n || next < written + window; });
+        if (stop || next >= n) return;
+        i = next++;
+      }
+      Outcome o = process(inputs[i], cfg, x, auditor);
+      std::lock_guard<std::mutex> lk(mu);
+      if (i < written) continue;  // stopped meanwhile
+      size_t k = i - written;
+      if (slots.size() <= k) slots.resize(k + 1);
+      slots[k] = std::move(o);
+      ready.notify_all();
+    }
+  };
+  std::vector<std::thread> pool;
+  for (int t = 0; t < jobs; ++t) pool.emplace_back(worker);
+  while (written < n) {
+    Outcome o;
+    {
+      std::unique_lock<std::mutex> lk(mu);
+      ready.wait(lk, [&] { return !slots.empty() && slots.front().has_value(); });
+      o = std::move(*slots.front());
+      slots.pop_front();
+      ++written;
+      room.notify_all();
+    }
+    if (!deliver(std::move(o))) {
+      std::lock_guard<std::mutex> lk(mu);
+      stop = true;
+      room.notify_all();
+      break;
+    }
+  }
+  for (auto& t : pool) t.join();
+}
+
+// Output to -o FILE goes to a temporary file beside it, renamed into place at the end.
+struct OutputFile {
+  std::string target, temp;
+  int fd = -1;
+};
+
+Result<OutputFile> open_output(const std::string& target) {
+  OutputFile f;
+  f.target = target;
+  std::filesystem::path p(target);
+  std::string dir = p.has_parent_path() ? p.parent_path().string() : ".";
+  f.temp = dir + "/." + p.filename().string() + ".trich-XXXXXX";
+  std::vector<char> tmpl(f.temp.begin(), f.temp.end());
+  tmpl.push_back('\0');
+  f.fd = ::mkstemp(tmpl.data());
+  if (f.fd < 0) return error_at(target, 0, fmt::format("cannot write: {}", std::strerror(errno)));
+  f.temp = tmpl.data();
+  ::fchmod(f.fd, 0644);
+  return f;
+}
+
+}  // namespace
+
+int run(const Config& cfg, std::ostream& err) {
+  if (cfg.command == "schema") {
+    FdStreamBuf buf(STDOUT_FILENO);
+    std::ostream out(&buf);
+    out << json_schema();
+    out.flush();
+    return 0;
+  }
+  auto rules = load_rules(cfg);
+  if (!rules.ok()) {
+    print(err, rules.error());
+    return 2;
+  }
+  auto extractor = Extractor::build(rules.value());
+  if (!extractor.ok()) {
+    print(err, extractor.error());
+    return 2;
+  }
+  const Extractor& x = *extractor.value();
+  if (cfg.command == "rules-check") {
+    FdStreamBuf buf(STDOUT_FILENO);
+    std::ostream out(&buf);
+    int failures = check_rules(x, out);
+    out.flush();
+    return failures == 0 ? 0 : 2;
+  }
+
+  int exit_code = 0;
+  std::unique_ptr<Auditor> auditor;
+  if (cfg.command == "audit") {
+    auto a = Auditor::build(x.rules(), cfg.registry);
+    if (!a.ok()) {
+      print(err, a.error());
+      return 2;
+    }
+    auditor = std::move(a.value());
+  }
+
+  // The output target is opened before any work, so a bad -o fails fast.
+  std::optional<OutputFile> file;
+  if (!cfg.output.empty()) {
+    auto f = open_output(cfg.output);
+    if (!f.ok()) {
+      print(err, f.error());
+      return 2;
+    }
+    file = f.value();
+  }
+  std::signal(SIGPIPE, SIG_IGN);
+  FdStreamBuf buf(file ? file->fd : STDOUT_FILENO);
+  std::ostream out(&buf);
+
+  std::vector<std::string> args = cfg.inputs;
+  if (!cfg.files_from.empty()) {
+    auto list = read_path_list(cfg.files_from);
+    if (!list.ok()) {
+      print(err, list.error());
+      exit_code = 2;
+    } else {
+      args.insert(args.end(), list.value().begin(), list.value().end());
+    }
+  }
+  std::vector<Input> inputs;
+  if (args.empty() && !cfg.files_from.empty()) {
+    // --files-from with an empty list: nothing to read, not standard input.
+  } else {
+    inputs = expand_inputs(args, cfg.recurse);
+  }
+
+  SinkOptions so;
+  so.format = cfg.format;
+  so.kinds = cfg.kinds;
+  so.findings = cfg.command == "audit";
+  so.bom = cfg.bom;
+  auto sink = make_sink(so, out);
+  sink->begin();
+  int jobs = cfg.jobs > 0 ? cfg.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  size_t binaries = 0, docs = 0, bytes = 0;
+  int fail_rank = cfg.fail_on == "info" ? 0 : cfg.fail_on == "warning" ? 1 : cfg.fail_on == "error" ? 2 : 3;
+  bool failed_audit = false;
+  bool pipe_closed = false;
+  run_ordered(inputs, jobs, cfg, x, auditor.get(), [&](Outcome o) {
+    for (const auto& d : o.diagnostics) {
+      // A binary file met while walking a directory is skipped quietly.
+      if (o.skipped_binary && cfg.recurse) continue;
+      print(err, d);
+      if (d.severity == Severity::error) exit_code = 2;
+    }
+    binaries += o.skipped_binary;
+    if (o.doc) {
+      ++docs;
+      bytes += o.doc->bytes;
+      for (const auto& f : o.doc->x.findings) {
+        int rank = f.severity == "error" ? 2 : f.severity == "warning" ? 1 : 0;
+        if (rank >= fail_rank) failed_audit = true;
+      }
+      sink->document(*o.doc);
+    }
+    if (buf.failed()) {
+      pipe_closed = buf.broken_pipe();
+      return false;
+    }
+    return true;
+  });
+  if (!pipe_closed) {
+    sink->end();
+    out.flush();
+  }
+  if (buf.failed() && !buf.broken_pipe()) {
+    print(err, error_at(cfg.output.empty() ? "<stdout>" : cfg.output, 0, "write failed"));
+    exit_code = 2;
+  }
+  if (file) {
+    ::close(file->fd);
+    if (std::rename(file->temp.c_str(), file->target.c_str()) != 0) {
+      print(err, error_at(file->target, 0, fmt::format("cannot rename: {}", std::strerror(errno))));
+      std::remove(file->temp.c_str());
+      exit_code = 2;
+    }
+  }
+  if (cfg.stats) {
+    err << fmt::format("trich: {} documents, {} bytes, {} binary files skipped\n", docs, bytes,
+                       binaries);
+  }
+  if (pipe_closed) return exit_code == 2 ? 2 : 0;
+  if (exit_code == 0 && failed_audit) exit_code = 1;
+  return exit_code;
+}
+
+}  // namespace trich

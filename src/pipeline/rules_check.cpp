@@ -1,0 +1,81 @@
+#include "pipeline/rules_check.h"
+
+#include <fmt/format.h>
+
+#include "text/normalize.h"
+
+namespace trich {
+namespace {
+
+struct Found {
+  std::string text, value;
+};
+
+// The entities of `kind` that the rules find in `text`, with their texts and values.
+std::vector<Found> find(const Extractor& x, const std::string& kind, const std::string& text) {
+  std::vector<Found> out;
+  auto sub = [&](At at) { return text.substr(at.b, at.e - at.b); };
+  Extraction e = x.run_kind(kind, text);
+  for (const auto& c : e.citations) out.push_back({sub(c.at), c.symbol ? *c.symbol : c.name.value_or("")});
+  for (const auto& d : e.dates) out.push_back({sub(d.at), d.value});
+  for (const auto& t : e.terms) {
+    out.push_back({sub(t.at), t.ordinal ? std::to_string(*t.ordinal)
+                                        : fmt::format("{}-{}", t.from.value_or(0), t.to.value_or(0))});
+  }
+  for (const auto& l : e.priorities) {
+    for (const auto& i : l.items) out.push_back({i.marker, std::to_string(i.index)});
+  }
+  for (const auto& a : e.announcements) out.push_back({sub(a.at), std::to_string(a.count)});
+  for (const auto& a : e.anniversaries) {
+    out.push_back({sub(a.at), fmt::format("{}:{}-{}", a.years, a.from, a.to)});
+  }
+  return out;
+}
+
+}  // namespace
+
+int check_rules(const Extractor& x, std::ostream& out) {
+  int failures = 0, examples = 0;
+  for (const auto& r : x.rules().rules) {
+    auto where = fmt::format("{}:{}: rule \"{}\"", r.file, r.line, r.name);
+    bool hides = r.resolve == "ignore";
+    for (const auto& ex : r.examples) {
+      ++examples;
+      std::string text = normalize(ex.text).unchanged ? ex.text : normalize(ex.text).text;
+      auto found = find(x, r.kind, text);
+      if (hides) {
+        if (!found.empty()) {
+          ++failures;
+          out << fmt::format("{}: example \"{}\" should hide it, but gives \"{}\"\n", where,
+                             ex.text, found[0].text);
+        }
+        continue;
+      }
+      std::string want = normalize(ex.span).unchanged ? ex.span : normalize(ex.span).text;
+      if (found.size() != 1 || found[0].text != want ||
+          (!ex.value.empty() && found[0].value != ex.value)) {
+        ++failures;
+        std::string got;
+        for (const auto& f : found) got += fmt::format(" [\"{}\" = {}]", f.text, f.value);
+        out << fmt::format("{}: example \"{}\" should give one entity \"{}\"{}, got {}:{}\n",
+                           where, ex.text, ex.span,
+                           ex.value.empty() ? "" : " = " + ex.value, found.size(), got);
+      }
+    }
+    for (const auto& ex : r.counterexamples) {
+      ++examples;
+      std::string text = normalize(ex.text).unchanged ? ex.text : normalize(ex.text).text;
+      auto found = find(x, r.kind, text);
+      if (!found.empty()) {
+        ++failures;
+        out << fmt::format("{}: counterexample \"{}\" gives \"{}\"\n", where, ex.text,
+                           found[0].text);
+      }
+    }
+  }
+  out << fmt::format("rules check: {} rules, {} examples, {} failure{}\n",
+                     x.rules().rules.size(), examples, failures, failures == 1 ? "" : "s");
+  return failures;
+}
+
+}  // namespace trich

@@ -1,0 +1,80 @@
+// RuleSet: the language knowledge loaded from rules/**/*.toml: lexicons (word -> value),
+// fragments (named regex pieces) and rules (a pattern, the resolver it feeds, and its
+// examples). Loading expands {:fragment} and {lex:name} references and compiles every
+// pattern once to report errors as "file:line: message". Does not match text (extract/ does).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "base/error.h"
+
+namespace trich::rules {
+
+// A lexicon value: a number, a string, or a list of strings (e.g. the type names a code may
+// stand for).
+struct LexValue {
+  std::optional<long> number;
+  std::vector<std::string> strings;
+  const std::string& str() const { return strings.front(); }
+};
+
+class Lexicon {
+ public:
+  bool fold_case = false;  // keys are matched case-insensitively (stored lower-cased)
+  std::vector<std::string> keys;  // as written, in file order
+  // Looks `word` up (lower-cased first when fold_case). nullptr when absent.
+  const LexValue* find(std::string_view word) const;
+  void add(const std::string& key, LexValue v);
+
+ private:
+  std::unordered_map<std::string, LexValue> map_;
+};
+
+struct Example {
+  std::string text;   // the input
+  std::string span;   // the expected entity text; defaults to `text`
+  std::string value;  // optional expected value (see extract/engine.h: Entity value)
+};
+
+struct Rule {
+  std::string file;
+  int line = 0;
+  std::string kind;     // "citations", "dates", "terms", "priorities" or an auxiliary kind
+  std::string name;
+  std::string resolve;  // the resolver's name
+  std::string pattern;  // expanded RE2 syntax
+  std::map<std::string, std::string> params;  // resolver options (e.g. term kind)
+  std::vector<Example> examples;
+  std::vector<Example> counterexamples;
+  std::string param(const std::string& k, const std::string& dflt = "") const;
+};
+
+struct RuleSet {
+  std::vector<Rule> rules;
+  std::map<std::string, Lexicon> lexicons;
+  std::map<std::string, std::string> fragments;
+  // The lexicon `name`; an empty one when the rules lack it (rules check reports that).
+  const Lexicon& lexicon(const std::string& name) const;
+};
+
+// A rule file's name and text.
+struct Source {
+  std::string path;
+  std::string text;
+};
+
+// Loads and checks the given files (all of them: fragments and lexicons are shared).
+// `known_resolvers` lists the names a rule's `resolve` may take.
+Result<RuleSet> load(const std::vector<Source>& files,
+                     const std::vector<std::string>& known_resolvers);
+
+// The rules compiled into the binary, or those under `dir` (every *.toml, recursively).
+std::vector<Source> embedded_sources();
+Result<std::vector<Source>> directory_sources(const std::string& dir);
+
+}  // namespace trich::rules

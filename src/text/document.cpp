@@ -1,0 +1,48 @@
+#include "text/document.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "base/utf8.h"
+
+namespace trich {
+
+Document::Document(std::string source, Decoded decoded)
+    : source_(std::move(source)),
+      encoding_(std::move(decoded.encoding)),
+      decoded_(std::move(decoded.text)),
+      decoded_to_input_(std::move(decoded.to_input)) {
+  norm_ = normalize(decoded_);
+  norm_same_ = norm_.unchanged;
+  line_starts_.push_back(0);
+  const char* p = decoded_.data();
+  const char* end = p + decoded_.size();
+  while (const void* nl = std::memchr(p, '\n', static_cast<size_t>(end - p))) {
+    p = static_cast<const char*>(nl) + 1;
+    line_starts_.push_back(static_cast<size_t>(p - decoded_.data()));
+  }
+}
+
+Span Document::span(size_t begin, size_t end) const {
+  size_t db = to_decoded(begin), de = to_decoded(end);
+  Span s;
+  s.start = decoded_to_input_(db);
+  s.end = decoded_to_input_(de);
+  s.text.assign(decoded_, db, de - db);
+  size_t line = static_cast<size_t>(
+      std::upper_bound(line_starts_.begin(), line_starts_.end(), db) - line_starts_.begin() - 1);
+  size_t from = line_starts_[line], col = 1;
+  if (line == cursor_line_ && db >= cursor_off_) {
+    from = cursor_off_;
+    col = cursor_col_;
+  }
+  col += utf8::count_code_points(std::string_view(decoded_).substr(from, db - from));
+  cursor_line_ = line;
+  cursor_off_ = db;
+  cursor_col_ = col;
+  s.line = line + 1;
+  s.column = col;
+  return s;
+}
+
+}  // namespace trich

@@ -1,0 +1,56 @@
+// Document: one input ready for matching. Holds the decoded UTF-8 text, the normalized text
+// the rules run on, and the maps between them and the input bytes. Turns a span of the
+// normalized text into a Span of the input (offsets, line, column, text). Knows nothing of
+// rules or entities.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "io/decode.h"
+#include "text/normalize.h"
+
+namespace trich {
+
+// A stretch of the input, as reported to users (see CONTRACT.md, SPAN).
+struct Span {
+  size_t start = 0, end = 0;   // byte offsets into the input as read, end exclusive
+  size_t line = 0, column = 0; // 1-based; column counts code points of the input line
+  std::string text;            // the input's text there, as UTF-8
+};
+
+class Document {
+ public:
+  Document(std::string source, Decoded decoded);
+
+  const std::string& source() const { return source_; }
+  const std::string& encoding() const { return encoding_; }
+  size_t input_bytes() const { return input_bytes_; }
+  void set_input_bytes(size_t n) { input_bytes_ = n; }
+
+  // The text rules match against (NFC, folded).
+  std::string_view text() const { return norm_same_ ? decoded_ : norm_.text; }
+  // The decoded text (the input's own spelling, as UTF-8).
+  std::string_view decoded() const { return decoded_; }
+
+  // Span of the input for [begin, end) of text(). Calls should come in increasing `begin`
+  // order for speed (a cursor makes column counting linear); any order is correct.
+  Span span(size_t begin, size_t end) const;
+
+  // Offset in decoded() of offset `o` of text().
+  size_t to_decoded(size_t o) const { return norm_same_ ? o : norm_.to_input(o); }
+
+ private:
+  std::string source_;
+  std::string encoding_;
+  size_t input_bytes_ = 0;
+  std::string decoded_;
+  OffsetMap decoded_to_input_;
+  Normalized norm_;
+  bool norm_same_ = false;
+  std::vector<size_t> line_starts_;  // offsets in decoded_
+  mutable size_t cursor_line_ = 0, cursor_off_ = 0, cursor_col_ = 1;
+};
+
+}  // namespace trich
