@@ -32,6 +32,11 @@ std::vector<Found> find(const Extractor& x, const std::string& kind, const std::
   return out;
 }
 
+std::string normalized(const std::string& s) {
+  Normalized n = normalize(s);
+  return n.unchanged ? s : n.text;
+}
+
 }  // namespace
 
 int check_rules(const Extractor& x, std::ostream& out) {
@@ -41,7 +46,7 @@ int check_rules(const Extractor& x, std::ostream& out) {
     bool hides = r.resolve == "ignore";
     for (const auto& ex : r.examples) {
       ++examples;
-      std::string text = normalize(ex.text).unchanged ? ex.text : normalize(ex.text).text;
+      std::string text = normalized(ex.text);
       auto found = find(x, r.kind, text);
       if (hides) {
         if (!found.empty()) {
@@ -51,20 +56,26 @@ int check_rules(const Extractor& x, std::ostream& out) {
         }
         continue;
       }
-      std::string want = normalize(ex.span).unchanged ? ex.span : normalize(ex.span).text;
-      if (found.size() != 1 || found[0].text != want ||
-          (!ex.value.empty() && found[0].value != ex.value)) {
+      bool ok = found.size() == ex.spans.size();
+      for (size_t i = 0; ok && i < found.size(); ++i) {
+        ok = found[i].text == normalized(ex.spans[i]) &&
+             (i >= ex.values.size() || found[i].value == ex.values[i]);
+      }
+      if (!ok) {
         ++failures;
-        std::string got;
+        std::string want, got;
+        for (size_t i = 0; i < ex.spans.size(); ++i) {
+          want += fmt::format(" [\"{}\"{}]", ex.spans[i],
+                              i < ex.values.size() ? " = " + ex.values[i] : "");
+        }
         for (const auto& f : found) got += fmt::format(" [\"{}\" = {}]", f.text, f.value);
-        out << fmt::format("{}: example \"{}\" should give one entity \"{}\"{}, got {}:{}\n",
-                           where, ex.text, ex.span,
-                           ex.value.empty() ? "" : " = " + ex.value, found.size(), got);
+        out << fmt::format("{}: example \"{}\" should give{}, got {}:{}\n", where, ex.text, want,
+                           found.size(), got);
       }
     }
     for (const auto& ex : r.counterexamples) {
       ++examples;
-      std::string text = normalize(ex.text).unchanged ? ex.text : normalize(ex.text).text;
+      std::string text = normalized(ex.text);
       auto found = find(x, r.kind, text);
       if (!found.empty()) {
         ++failures;

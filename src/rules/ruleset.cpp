@@ -50,19 +50,30 @@ std::string escape_literal(std::string_view s) {
 }
 
 // Reads one example: a string (the whole text is the entity) or {text, span, value}.
-std::optional<Example> read_example(const toml::node& n) {
+std::optional<Example> read_example(const toml::node& node) {
+  toml::node_view<const toml::node> n(node);
   Example e;
+  auto strings = [](const toml::node_view<const toml::node>& v, std::vector<std::string>& out) {
+    if (auto s = v.value<std::string>()) out.push_back(*s);
+    if (auto a = v.as_array()) {
+      for (auto&& x : *a) {
+        if (auto s = x.value<std::string>()) out.push_back(*s);
+      }
+    }
+  };
   if (auto s = n.value<std::string>()) {
     e.text = *s;
   } else if (auto t = n.as_table()) {
     e.text = (*t)["text"].value_or(std::string());
-    e.span = (*t)["span"].value_or(std::string());
-    e.value = (*t)["value"].value_or(std::string());
+    strings((*t)["span"], e.spans);
+    strings((*t)["spans"], e.spans);
+    strings((*t)["value"], e.values);
+    strings((*t)["values"], e.values);
     if (e.text.empty()) return std::nullopt;
   } else {
     return std::nullopt;
   }
-  if (e.span.empty()) e.span = e.text;
+  if (e.spans.empty()) e.spans.push_back(e.text);
   return e;
 }
 

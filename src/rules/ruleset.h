@@ -35,10 +35,13 @@ class Lexicon {
   std::unordered_map<std::string, LexValue> map_;
 };
 
+// An example of a rule: a string (one entity spanning all of it), or a table
+// {text, span, value} for one entity, or {text, spans = [...], values = [...]} for a rule
+// that yields several entities (a date range gives two dates).
 struct Example {
-  std::string text;   // the input
-  std::string span;   // the expected entity text; defaults to `text`
-  std::string value;  // optional expected value (see extract/engine.h: Entity value)
+  std::string text;                 // the input
+  std::vector<std::string> spans;   // the expected entity texts, in order
+  std::vector<std::string> values;  // optional expected values, in order (see rules check)
 };
 
 struct Rule {

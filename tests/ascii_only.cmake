@@ -1,0 +1,12 @@
+# Fails when a file under DIR holds a byte outside ASCII.
+file(GLOB_RECURSE files ${DIR}/*)
+set(bad "")
+foreach(f ${files})
+  file(STRINGS ${f} hits REGEX "[^\t -~]")
+  if(hits)
+    list(APPEND bad ${f})
+  endif()
+endforeach()
+if(bad)
+  message(FATAL_ERROR "non-ASCII bytes in: ${bad}")
+endif()
