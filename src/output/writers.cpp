@@ -62,7 +62,11 @@ class JsonlSink : public Sink {
       ojson line;
       line["source"] = source;
       line["kind"] = kind;
-      for (auto& [key, v] : j.items()) line[key] = v;
+      for (auto& [key, v] : j.items()) {
+        // A TERM's own "kind" (nhiem_ky, ...) would overwrite the line's kind: it is written
+        // as "term_kind" (docs/contract.md).
+        line[key == "kind" ? "term_kind" : key] = v;
+      }
       buf += line.dump(-1, ' ', false, ojson::error_handler_t::replace);
       buf += '\n';
     };
