@@ -1,0 +1,95 @@
+// Writers: the contract's shapes in json, jsonl and csv.
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "output/sink.h"
+
+using namespace trich;
+
+namespace {
+
+DocumentResult sample() {
+  DocumentResult d;
+  d.source = "a,b.txt";
+  d.encoding = "utf-8";
+  d.bytes = 42;
+  Date date;
+  date.span = {3, 12, 1, 4, "30/5/2019", };
+  date.value = "2019-05-30";
+  date.precision = "day";
+  d.x.dates.push_back(date);
+  Term t;
+  t.span = {20, 29, 2, 1, "say \"hi\"\nnow"};
+  t.kind = "khoa";
+  t.ordinal = 12;
+  d.x.terms.push_back(t);
+  return d;
+}
+
+std::string write(SinkOptions o) {
+  std::ostringstream out;
+  auto sink = make_sink(o, out);
+  REQUIRE(sink);
+  sink->begin();
+  sink->document(sample());
+  sink->document(sample());
+  sink->end();
+  return out.str();
+}
+
+}  // namespace
+
+TEST_CASE("json: one document per input, schema named, kinds not selected omitted") {
+  SinkOptions o;
+  o.kinds = KindSet{false, false, true, true, false};
+  auto j = nlohmann::json::parse(write(o));
+  CHECK(j["schema"] == "trich/1");
+  REQUIRE(j["documents"].size() == 2);
+  auto doc = j["documents"][0];
+  CHECK(doc["source"] == "a,b.txt");
+  CHECK(doc["bytes"] == 42);
+  CHECK_FALSE(doc.contains("citations"));
+  CHECK(doc["dates"][0]["value"] == "2019-05-30");
+  CHECK(doc["terms"][0]["kind"] == "khoa");
+  CHECK(doc["terms"][0]["from"].is_null());
+}
+
+TEST_CASE("json with no document is still valid") {
+  std::ostringstream out;
+  SinkOptions o;
+  auto sink = make_sink(o, out);
+  sink->begin();
+  sink->end();
+  CHECK(nlohmann::json::parse(out.str())["documents"].empty());
+}
+
+TEST_CASE("jsonl: one entity per line with source and kind") {
+  SinkOptions o;
+  o.format = "jsonl";
+  std::istringstream in(write(o));
+  std::string line;
+  std::vector<nlohmann::json> lines;
+  while (std::getline(in, line)) lines.push_back(nlohmann::json::parse(line));
+  REQUIRE(lines.size() == 4);
+  CHECK(lines[0]["kind"] == "date");
+  CHECK(lines[0]["source"] == "a,b.txt");
+  CHECK(lines[1]["kind"] == "term");
+  CHECK(lines[1]["term_kind"] == "khoa");
+}
+
+TEST_CASE("csv: RFC 4180 quoting, CRLF, one-kind and several-kind headers") {
+  SinkOptions o;
+  o.format = "csv";
+  o.kinds = KindSet{false, false, true, false, false};
+  std::string one = write(o);
+  CHECK(one.rfind("source,line,column,start,end,text,value,precision\r\n", 0) == 0);
+  CHECK(one.find("\"a,b.txt\",1,4,3,12,30/5/2019,2019-05-30,day\r\n") != std::string::npos);
+  o.kinds = KindSet{false, false, true, true, false};
+  o.bom = true;
+  std::string many = write(o);
+  CHECK(many.rfind("\xEF\xBB\xBFsource,kind,line,column,start,end,text,value\r\n", 0) == 0);
+  CHECK(many.find(",term,2,1,20,29,\"say \"\"hi\"\"\nnow\",12\r\n") != std::string::npos);
+}
