@@ -77,12 +77,20 @@ Result<std::unique_ptr<Matcher>> Matcher::build(const rules::RuleSet& set,
     Entry e;
     e.rule = &r;
     e.wrapper = -1;
-    e.alone = std::make_unique<RE2>(r.pattern, options());
     m->rules_.push_back(std::move(e));
   }
   if (m->rules_.empty()) return m;
   m->re_ = std::make_unique<RE2>(combined, options());
   if (!m->re_->ok()) {
+    // Rules are compiled only here, once per kind; on failure, find the rule at fault so the
+    // error names its file and line.
+    for (const auto& e : m->rules_) {
+      RE2 alone(e.rule->pattern, options());
+      if (!alone.ok()) {
+        return error_at(e.rule->file, e.rule->line,
+                        fmt::format("rule \"{}\": {}", e.rule->name, alone.error()));
+      }
+    }
     return error_at("", 0, fmt::format("rules of kind {}: {}", kind, m->re_->error()));
   }
   m->ngroups_ = m->re_->NumberOfCapturingGroups();
@@ -120,12 +128,6 @@ bool Matcher::next(std::string_view text, size_t pos, size_t end, Match& m,
     return true;
   }
   return false;
-}
-
-bool Matcher::rule_matches_exactly(size_t index, std::string_view text, size_t b,
-                                   size_t e) const {
-  re2::StringPiece t(text.data(), text.size());
-  return rules_[index].alone->Match(t, b, e, RE2::ANCHOR_BOTH, nullptr, 0);
 }
 
 }  // namespace trich

@@ -46,8 +46,9 @@ class Match {
 
 class Matcher {
  public:
-  // Compiles every rule of `kind` in `set` (in order). An empty kind gives a matcher that
-  // never matches.
+  // Compiles every rule of `kind` in `set` (in order) into one RE2; a rule that does not
+  // compile is reported as "file:line: rule \"name\": error". An empty kind gives a matcher
+  // that never matches.
   static Result<std::unique_ptr<Matcher>> build(const rules::RuleSet& set,
                                                 const std::string& kind);
 
@@ -57,8 +58,6 @@ class Matcher {
   template <class F>
   void scan(std::string_view text, size_t begin, size_t end, F&& on_match) const;
 
-  // True when the rule at `index` matches exactly text[b, e) by itself.
-  bool rule_matches_exactly(size_t index, std::string_view text, size_t b, size_t e) const;
   size_t size() const { return rules_.size(); }
 
  private:
@@ -66,7 +65,6 @@ class Matcher {
     const rules::Rule* rule;
     int wrapper;  // index of the rule's wrapper group in the combined regex
     std::vector<std::pair<std::string, int>> groups;  // the rule's own group names
-    std::unique_ptr<RE2> alone;  // the rule by itself, anchored at both ends
   };
   bool next(std::string_view text, size_t pos, size_t end, Match& m,
             std::vector<re2::StringPiece>& subs) const;

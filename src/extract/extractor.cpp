@@ -14,9 +14,20 @@ const std::vector<std::string>& Extractor::kinds() {
   return k;
 }
 
-Result<std::unique_ptr<Extractor>> Extractor::build(const rules::RuleSet& rules) {
+std::vector<std::string> Extractor::kinds_for(const KindSet& k) {
+  std::vector<std::string> out;
+  if (k.citations) out.push_back("citations");
+  if (k.priorities) out.insert(out.end(), {"priorities", "announce"});
+  if (k.dates) out.push_back("dates");
+  if (k.terms) out.push_back("terms");
+  if (k.audit) out.push_back("anniversary");
+  return out;
+}
+
+Result<std::unique_ptr<Extractor>> Extractor::build(const rules::RuleSet& rules,
+                                                    const std::vector<std::string>& only) {
   auto x = std::unique_ptr<Extractor>(new Extractor(rules));
-  for (const auto& k : kinds()) {
+  for (const auto& k : only.empty() ? kinds() : only) {
     auto m = Matcher::build(rules, k);
     if (!m.ok()) return m.error();
     x->matchers_[k] = std::move(m.value());
@@ -30,6 +41,7 @@ const Matcher* Extractor::matcher(const std::string& kind) const {
 }
 
 void Extractor::scan(const std::string& kind, std::string_view text, Extraction& out) const {
+  if (!matcher(kind)) return;  // not built for this run
   ResolveContext cx{rules_, text, out};
   const auto& table = resolvers();
   matcher(kind)->scan(text, 0, text.size(), [&](const Match& m) {

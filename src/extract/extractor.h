@@ -24,8 +24,13 @@ struct KindSet {
 
 class Extractor {
  public:
-  // `rules` must outlive the Extractor.
-  static Result<std::unique_ptr<Extractor>> build(const rules::RuleSet& rules);
+  // Compiles the matchers of `kinds` (default: every kind). `rules` must outlive the
+  // Extractor. Compiling is most of trich's start-up time, so a run builds only what it uses.
+  static Result<std::unique_ptr<Extractor>> build(const rules::RuleSet& rules,
+                                                  const std::vector<std::string>& kinds = {});
+
+  // The kinds a run with `k` scans (announce goes with priorities, anniversary with audit).
+  static std::vector<std::string> kinds_for(const KindSet& k);
 
   Extraction run(const Document& doc, const KindSet& kinds) const;
 

@@ -183,7 +183,11 @@ int run(const Config& cfg, std::ostream& err) {
     print(err, rules.error());
     return 2;
   }
-  auto extractor = Extractor::build(rules.value());
+  KindSet needed = cfg.kinds;
+  if (cfg.command == "audit") needed = KindSet{true, true, true, true, true};
+  auto extractor = Extractor::build(
+      rules.value(), cfg.command == "rules-check" ? std::vector<std::string>{}
+                                                   : Extractor::kinds_for(needed));
   if (!extractor.ok()) {
     print(err, extractor.error());
     return 2;

@@ -1,7 +1,8 @@
 // RuleSet: the language knowledge loaded from rules/**/*.toml: lexicons (word -> value),
 // fragments (named regex pieces) and rules (a pattern, the resolver it feeds, and its
-// examples). Loading expands {:fragment} and {lex:name} references and compiles every
-// pattern once to report errors as "file:line: message". Does not match text (extract/ does).
+// examples). Loading expands {:fragment} and {lex:name} references and checks the files'
+// shape, reporting errors as "file:line: message". Patterns are compiled by extract/Matcher
+// (once per kind), which reports a bad regex the same way.
 #pragma once
 
 #include <map>

@@ -1,6 +1,7 @@
 // Rule loading: expansion of fragments and lexicons, and errors as "file:line: message".
 #include <catch2/catch.hpp>
 
+#include "extract/extractor.h"
 #include "extract/resolvers.h"
 #include "rules/ruleset.h"
 
@@ -54,8 +55,6 @@ TEST_CASE("bad rule files give file:line: message") {
     const char* says;
   } cases[] = {
       {"malformed TOML", "kind = \"dates\"\n[[rule]\nname = 1\n", 2, ""},
-      {"bad regex", "kind = \"dates\"\n[[rule]]\nname = \"r\"\nresolve = \"date\"\n"
-                    "pattern = '(?P<y>\\d'\nexamples = [\"1\"]\n", 2, "missing )"},
       {"unknown resolver", "kind = \"dates\"\n\n[[rule]]\nname = \"r\"\nresolve = \"nope\"\n"
                            "pattern = 'x'\nexamples = [\"x\"]\n", 3, "unknown resolver \"nope\""},
       {"no example", "kind = \"dates\"\n[[rule]]\nname = \"r\"\nresolve = \"date\"\npattern = 'x'\n",
@@ -77,4 +76,16 @@ TEST_CASE("bad rule files give file:line: message") {
       CHECK(r.error().message.find(c.says) != std::string::npos);
     }
   }
+}
+
+TEST_CASE("a bad regex is reported at its rule when the kind is compiled") {
+  auto r = load("kind = \"dates\"\n[[rule]]\nname = \"ok\"\nresolve = \"date\"\n"
+                "pattern = 'x'\nexamples = [\"x\"]\n\n[[rule]]\nname = \"bad\"\n"
+                "resolve = \"date\"\npattern = '(?P<y>\\d'\nexamples = [\"1\"]\n");
+  REQUIRE(r.ok());
+  auto x = Extractor::build(r.value());
+  REQUIRE_FALSE(x.ok());
+  CHECK(x.error().file == "r.toml");
+  CHECK(x.error().line == 8);
+  CHECK(x.error().message.find("rule \"bad\": missing )") != std::string::npos);
 }
