@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Checks against the real data beside the repository (../shared), when it is there: the seed
+# report's expected structure, and the accuracy floor on the hand-annotated documents. The
+# data is third-party text and is never copied into the project; without it this test says
+# so and passes.
+# usage: real_data_test.sh TRICH REPO_ROOT
+set -u
+trich=$1
+root=$2
+shared=$root/../shared
+if [[ ! -d $shared/seed || ! -d $shared/gold/dev ]]; then
+  echo "real_data_test: $shared not found; skipped"
+  exit 0
+fi
+fails=0
+
+# The seed report: two lists (6 items announced 6; 5 items), four symbol citations, the ten
+# dates of day or month precision, and its terms.
+python3 - "$trich" "$shared"/seed/*.txt <<'PY' || fails=$((fails + 1))
+import json, subprocess, sys
+out = json.loads(subprocess.run([sys.argv[1], "extract", sys.argv[2]], capture_output=True,
+                                check=True).stdout)
+d = out["documents"][0]
+problems = []
+lists = [(l["style"], len(l["items"]), l["announced"]) for l in d["priorities"]]
+if lists != [("thu", 6, 6), ("la", 5, None)]:
+    problems.append(f"lists {lists}")
+cites = [(c["symbol"], c["date"]) for c in d["citations"] if c["symbol"]]
+if cites != [("35-CT/TW", "2019-05-30"), ("369-KH/BTGTW", None), ("369-KH/BTGTW", None),
+             ("161-KH/ĐUK", None)]:
+    problems.append(f"citations {cites}")
+dates = [x["value"] for x in d["dates"] if x["precision"] != "year"]
+if len(dates) != 10 or dates[:2] != ["2020-06-15", "2019-05-30"]:
+    problems.append(f"dates {dates}")
+kinds = {}
+for t in d["terms"]:
+    kinds[t["kind"]] = kinds.get(t["kind"], 0) + 1
+if not (kinds.get("nhiem_ky", 0) >= 6 and kinds.get("dai_hoi", 0) >= 10 and
+        kinds.get("khoa", 0) == 2 and kinds.get("period", 0) >= 2):
+    problems.append(f"terms {kinds}")
+for p in problems:
+    print("seed:", p)
+sys.exit(1 if problems else 0)
+PY
+
+# Accuracy floor on the hand-annotated documents, with the NFD and CRLF variants.
+python3 "$shared/tools/score.py" "$trich" "$shared/gold/dev" "$shared/corpus/real" --variants \
+  --min-f1 citations=0.90 --min-f1 cite_dates=0.90 --min-f1 priorities=0.85 \
+  --min-f1 dates=0.90 --min-f1 terms=0.90 > /tmp/trich-score.$$ 2>&1
+code=$?
+cat /tmp/trich-score.$$
+if grep -qE "^(span invariant broken|variant (nfd|crlf): [1-9])" /tmp/trich-score.$$; then
+  fails=$((fails + 1))
+fi
+# Only the thresholds, spans and nfd/crlf count here; utf16/cp1258 are checked by their tests.
+if [[ $code -ne 0 ]] && grep "^SHORT" /tmp/trich-score.$$ | grep -qvE "^SHORT: (utf16|cp1258) differs in [0-9]+ docs(; (utf16|cp1258) differs in [0-9]+ docs)?$"; then
+  fails=$((fails + 1))
+fi
+rm -f /tmp/trich-score.$$
+echo "real_data_test: $((2 - fails)) passed, $fails failed"
+[[ $fails -eq 0 ]]
