@@ -4,7 +4,7 @@
 # usage: basic_test.sh TRICH REPO_ROOT
 set -u
 trich=$1
-root=$2
+root=$(cd "$2" && pwd)
 cd "$root"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -90,6 +90,17 @@ check "--version" bash -c "'$trich' --version | grep -q '^trich '"
 "$trich" schema > "$tmp/schema.json"
 check "schema parses" json_ok "$tmp/schema.json"
 check "output names trich/1" grep -q '"schema": "trich/1"' "$tmp/a.json"
+
+# The rules are inside the binary: a copy runs from any directory; --rules overrides them.
+cp "$trich" "$tmp/trich-copy"
+(cd / && "$tmp/trich-copy" dates "$root/samples/tin-tuc-nhieu.txt" > "$tmp/copy.json"); code=$?
+check "installed copy runs anywhere" test $code -eq 0
+check "installed copy finds dates" grep -q '"2024-10-14"' "$tmp/copy.json"
+mkdir -p "$tmp/rules"
+printf 'kind = "dates"\n[[rule]]\nname = "only 2024"\nresolve = "date"\npattern = \x27(?P<y>2024)\x27\nexamples = ["2024"]\n' > "$tmp/rules/x.toml"
+"$trich" dates --rules "$tmp/rules" --format csv samples/tin-tuc-nhieu.txt > "$tmp/own.csv"; code=$?
+check "--rules DIR replaces the built-in rules" test $code -eq 0
+check "--rules DIR: only its rule matches" test "$(cut -d, -f7 "$tmp/own.csv" | sort -u | tr '\n' ' ')" = "2024 value "
 
 # Span invariant on every sample, for the file as is, as CRLF and as NFD.
 python3 - "$trich" samples "$tmp" <<'PY' || { echo "FAIL: span invariant"; fails=$((fails + 1)); }
