@@ -7,7 +7,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <set>
 #include <system_error>
 
 #include <fcntl.h>
@@ -23,15 +22,21 @@ Diagnostic io_error(const std::string& path, const std::string& what) {
   return error_at(path, 0, what);
 }
 
-// Walks `dir` recursively, files only, sorted by path; symlinked directories are followed
-// once (a loop is reported, not followed forever).
-void walk(const std::string& dir, std::vector<Input>& out, std::set<std::pair<dev_t, ino_t>>& seen) {
+// Walks `dir` recursively, regular files only, sorted by path. Symbolic links are followed;
+// a directory that is its own ancestor (a link cycle) is reported once and not entered.
+// Other file types (FIFOs, sockets, devices) under a directory are passed over quietly:
+// opening a FIFO would wait for a writer.
+using DirId = std::pair<dev_t, ino_t>;
+void walk(const std::string& dir, std::vector<Input>& out, std::vector<DirId>& ancestors) {
   struct stat st {};
-  if (::stat(dir.c_str(), &st) == 0) {
-    if (!seen.insert({st.st_dev, st.st_ino}).second) {
-      out.push_back({dir, io_error(dir, "directory loop (symbolic link cycle); skipped")});
-      return;
-    }
+  if (::stat(dir.c_str(), &st) != 0) {
+    out.push_back({dir, io_error(dir, std::strerror(errno)), true});
+    return;
+  }
+  DirId id{st.st_dev, st.st_ino};
+  if (std::find(ancestors.begin(), ancestors.end(), id) != ancestors.end()) {
+    out.push_back({dir, io_error(dir, "directory loop (symbolic link cycle); skipped"), true});
+    return;
   }
   std::error_code ec;
   std::vector<fs::directory_entry> entries;
@@ -39,22 +44,24 @@ void walk(const std::string& dir, std::vector<Input>& out, std::set<std::pair<de
     entries.push_back(*it);
   }
   if (ec) {
-    out.push_back({dir, io_error(dir, ec.message())});
+    out.push_back({dir, io_error(dir, ec.message()), true});
     return;
   }
   std::sort(entries.begin(), entries.end(),
             [](const auto& a, const auto& b) { return a.path().string() < b.path().string(); });
+  ancestors.push_back(id);
   for (const auto& e : entries) {
     std::string p = e.path().string();
-    std::error_code ec2;
-    if (e.is_directory(ec2)) {
-      walk(p, out, seen);
-    } else if (e.is_regular_file(ec2)) {
-      out.push_back({p, std::nullopt});
-    } else if (ec2) {
-      out.push_back({p, io_error(p, ec2.message())});
+    struct stat es {};
+    if (::stat(p.c_str(), &es) != 0) {  // a dangling link, or one that loops on itself
+      out.push_back({p, io_error(p, std::strerror(errno)), true});
+    } else if (S_ISDIR(es.st_mode)) {
+      walk(p, out, ancestors);
+    } else if (S_ISREG(es.st_mode)) {
+      out.push_back({p, std::nullopt, true});
     }
   }
+  ancestors.pop_back();
 }
 
 }  // namespace
@@ -77,8 +84,8 @@ std::vector<Input> expand_inputs(const std::vector<std::string>& args, bool recu
       if (!recurse) {
         out.push_back({a, io_error(a, "is a directory (use -r to read the files under it)")});
       } else {
-        std::set<std::pair<dev_t, ino_t>> seen;
-        walk(a, out, seen);
+        std::vector<DirId> ancestors;
+        walk(a, out, ancestors);
       }
     } else {
       out.push_back({a, std::nullopt});

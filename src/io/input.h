@@ -1,7 +1,8 @@
 // Inputs: turns the command line's FILE|DIR|- arguments into an ordered list of inputs and
-// reads each one's bytes. Directories are walked (with -r) in sorted path order. A path that
+// reads each one's bytes. Directories are walked (with -r) in sorted path order, following
+// symbolic links but not around a loop; only regular files are taken from them. A path that
 // cannot be used becomes an Input carrying its error, in place, so the caller reports it in
-// order and goes on with the others.
+// order and goes on with the others. Reads a whole input into memory (see docs/limits.md).
 #pragma once
 
 #include <optional>
@@ -15,6 +16,7 @@ namespace trich {
 struct Input {
   std::string path;                  // as given or as found under a directory; "-" = stdin
   std::optional<Diagnostic> error;   // set when the input cannot be read at all
+  bool in_directory = false;         // found while walking a directory (not named by the user)
 };
 
 // No argument means standard input.

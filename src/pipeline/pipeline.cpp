@@ -7,6 +7,7 @@
 #include <deque>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -52,6 +53,7 @@ struct Outcome {
   std::optional<DocumentResult> doc;
   std::vector<Diagnostic> diagnostics;
   bool skipped_binary = false;
+  bool quiet = false;  // a binary file met while walking a directory: counted, not reported
 };
 
 Outcome process(const Input& in, const Config& cfg, const Extractor& x, const Auditor* auditor) {
@@ -68,9 +70,9 @@ Outcome process(const Input& in, const Config& cfg, const Extractor& x, const Au
   size_t n = bytes.value().size();
   Decoded dec = decode(std::move(bytes.value()), cfg.encoding, in.path);
   o.diagnostics = std::move(dec.warnings);
-  if (dec.binary) {
+  if (dec.binary) {  // decode's warning says so
     o.skipped_binary = true;
-    o.diagnostics.push_back(warning_at(in.path, 0, "binary file (NUL byte); skipped"));
+    o.quiet = in.in_directory;
     return o;
   }
   Document doc(in.path, std::move(dec));
@@ -148,14 +150,23 @@ void run_ordered(const std::vector<Input>& inputs, int jobs, const Config& cfg,
 }
 
 // Output to -o FILE goes to a temporary file beside it, renamed into place at the end.
+// A target that exists and is no regular file (/dev/null, a FIFO) is written directly:
+// renaming over it would replace the device.
 struct OutputFile {
-  std::string target, temp;
+  std::string target, temp;  // temp empty: written directly
   int fd = -1;
 };
 
 Result<OutputFile> open_output(const std::string& target) {
   OutputFile f;
   f.target = target;
+  struct stat st {};
+  if (::stat(target.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    if (S_ISDIR(st.st_mode)) return error_at(target, 0, "cannot write: is a directory");
+    f.fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC);
+    if (f.fd < 0) return error_at(target, 0, fmt::format("cannot write: {}", std::strerror(errno)));
+    return f;
+  }
   std::filesystem::path p(target);
   std::string dir = p.has_parent_path() ? p.parent_path().string() : ".";
   f.temp = dir + "/." + p.filename().string() + ".trich-XXXXXX";
@@ -252,13 +263,13 @@ int run(const Config& cfg, std::ostream& err) {
   sink->begin();
   int jobs = cfg.jobs > 0 ? cfg.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   size_t binaries = 0, docs = 0, bytes = 0;
+  std::map<std::string, size_t> by_encoding;
   int fail_rank = cfg.fail_on == "info" ? 0 : cfg.fail_on == "warning" ? 1 : cfg.fail_on == "error" ? 2 : 3;
   bool failed_audit = false;
   bool pipe_closed = false;
   run_ordered(inputs, jobs, cfg, x, auditor.get(), [&](Outcome o) {
     for (const auto& d : o.diagnostics) {
-      // A binary file met while walking a directory is skipped quietly.
-      if (o.skipped_binary && cfg.recurse) continue;
+      if (o.quiet) continue;
       print(err, d);
       if (d.severity == Severity::error) exit_code = 2;
     }
@@ -266,6 +277,7 @@ int run(const Config& cfg, std::ostream& err) {
     if (o.doc) {
       ++docs;
       bytes += o.doc->bytes;
+      ++by_encoding[o.doc->encoding];
       for (const auto& f : o.doc->x.findings) {
         int rank = f.severity == "error" ? 2 : f.severity == "warning" ? 1 : 0;
         if (rank >= fail_rank) failed_audit = true;
@@ -288,15 +300,20 @@ int run(const Config& cfg, std::ostream& err) {
   }
   if (file) {
     ::close(file->fd);
-    if (std::rename(file->temp.c_str(), file->target.c_str()) != 0) {
+    if (!file->temp.empty() && std::rename(file->temp.c_str(), file->target.c_str()) != 0) {
       print(err, error_at(file->target, 0, fmt::format("cannot rename: {}", std::strerror(errno))));
       std::remove(file->temp.c_str());
       exit_code = 2;
     }
   }
   if (cfg.stats) {
-    err << fmt::format("trich: {} documents, {} bytes, {} binary files skipped\n", docs, bytes,
-                       binaries);
+    std::string encs;
+    for (const auto& [name, count] : by_encoding) {
+      encs += fmt::format("{}{} {}", encs.empty() ? " (" : ", ", count, name);
+    }
+    if (!encs.empty()) encs += ")";
+    err << fmt::format("trich: {} document{}{}, {} bytes, {} binary file{} skipped\n", docs,
+                       docs == 1 ? "" : "s", encs, bytes, binaries, binaries == 1 ? "" : "s");
   }
   if (pipe_closed) return exit_code == 2 ? 2 : 0;
   if (exit_code == 0 && failed_audit) exit_code = 1;
