@@ -365,6 +365,25 @@ std::string_view detection_sample(std::string_view in, size_t first_bad) {
   return in.substr(from, to - from);
 }
 
+// Evidence for damaged UTF-8: how many multi-byte sequences of `in` are valid, and how many
+// invalid runs (as decode_lossy_utf8 replaces them) there are. Legacy Vietnamese text makes a
+// valid sequence by chance only now and then (at most 1 per 5 invalid runs on 391 documents).
+bool mostly_utf8(std::string_view in) {
+  size_t valid = 0, invalid = 0, i = 0;
+  while (i < in.size()) {
+    size_t good = utf8::valid_prefix(in.substr(i));
+    for (size_t k = i; k < i + good; ++k) {
+      valid += (static_cast<unsigned char>(in[k]) & 0xC0) == 0xC0;
+    }
+    i += good;
+    if (i >= in.size()) break;
+    ++invalid;
+    ++i;
+    while (i < in.size() && (static_cast<unsigned char>(in[i]) & 0xC0) == 0x80) ++i;
+  }
+  return valid >= invalid;
+}
+
 // The first NUL in the binary window, or npos.
 size_t first_nul(std::string_view in) {
   const void* p = std::memchr(in.data(), 0, std::min(in.size(), kBinaryWindow));
@@ -447,6 +466,10 @@ Decoded decode(std::string&& bytes, std::string_view forced, const std::string& 
     return d;
   }
   std::string_view sample = detection_sample(in, first_bad);
+  if (mostly_utf8(sample)) {  // damaged UTF-8, not another encoding
+    decode_utf8(std::move(bytes), d, source);
+    return d;
+  }
   double best = kMinShare;
   const char* winner = nullptr;
   double utf8_share = vietnamese_shape(sample, "utf-8").share();

@@ -1,0 +1,123 @@
+// Normalization for matching and its map back to the input: folds, NFC composition of the
+// decomposed tone marks that windows-1258 and NFD inputs carry, and the map's invariants
+// (every code point boundary maps inside the input, in order, onto a boundary).
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "base/utf8.h"
+#include "io/decode.h"
+#include "text/normalize.h"
+
+using namespace trich;
+
+namespace {
+
+std::string text_of(const std::string& in, const Normalized& n) { return n.unchanged ? in : n.text; }
+
+bool is_boundary(const std::string& s, size_t o) {
+  return o == 0 || o == s.size() || (o < s.size() && utf8::is_lead(static_cast<unsigned char>(s[o])));
+}
+
+// The invariants spans rely on, at every code point boundary of the normalized text.
+void check_invariants(const std::string& in) {
+  Normalized n = normalize(in);
+  std::string out = text_of(in, n);
+  CHECK(utf8::valid_prefix(out) == out.size());
+  size_t prev = 0, i = 0;
+  CHECK(n.to_input(0) == 0);
+  while (true) {
+    size_t m = n.to_input(i);
+    INFO("normalized offset " << i << " -> " << m);
+    REQUIRE(m >= prev);
+    REQUIRE(m <= in.size());
+    REQUIRE(is_boundary(in, m));
+    prev = m;
+    if (i >= out.size()) break;
+    utf8::next(out, i);
+  }
+  CHECK(n.to_input(out.size()) == in.size());
+}
+
+}  // namespace
+
+TEST_CASE("normalized text: folds and NFC") {
+  struct Case {
+    const char* name;
+    std::string in, out;
+    bool unchanged;
+  } cases[] = {
+      {"ASCII is left alone", "Nghi quyet 12", "Nghi quyet 12", true},
+      {"NFC Vietnamese stays as it is", "Vi\xE1\xBB\x87t", "Vi\xE1\xBB\x87t", false},
+      {"NFD composes", "Vie\xCC\xA3\xCC\x82t", "Vi\xE1\xBB\x87t", false},
+      {"windows-1258 style: precomposed base, combining tone", "Vi\xC3\xAA\xCC\xA3t",
+       "Vi\xE1\xBB\x87t", false},
+      {"CR folds to a space", "a\r\nb", "a \nb", false},
+      {"NBSP folds to a space", "a\xC2\xA0" "b", "a b", false},
+      {"en dash folds", "2020\xE2\x80\x93" "2025", "2020-2025", false},
+      {"eth folds to D with stroke", "\xC3\x90" "a", "\xC4\x90" "a", false},
+      {"curly quotes fold", "\xE2\x80\x9C" "a\xE2\x80\x9D", "\"a\"", false},
+      {"empty", "", "", true},
+  };
+  for (const auto& c : cases) {
+    SECTION(c.name) {
+      Normalized n = normalize(c.in);
+      if (c.unchanged) CHECK(n.unchanged);  // else a copy may be made of unchanged text
+      CHECK(text_of(c.in, n) == c.out);
+      check_invariants(c.in);
+    }
+  }
+}
+
+TEST_CASE("the map back to the input holds on hostile text") {
+  const std::string cases[] = {
+      "",
+      "\xCC\x80",                                   // a mark with no base
+      "x\xCC\x82\xCC\xA3 y",                        // reordered marks, no precomposed letter
+      "\xE1\x84\x80\xE1\x85\xA1\xE1\x86\xA8",       // Hangul jamo compose to one syllable
+      "\xCD\x84 tail",                              // U+0344 decomposes to two marks
+      "\xE0\xBD\xB3",                               // U+0F73: one code point becomes two
+      "\r\r\n\xC2\xA0\xE2\x80\x93\xCC\x80",         // folds next to a mark
+      "\xEF\xBB\xBF\xEF\xBB\xBF",                   // U+FEFF in the text folds to a space
+      "u\xCC\x9Bo\xCC\x9B" "c",                      // NFD horns on adjacent letters
+      std::string("a\0b", 3),
+  };
+  for (const auto& c : cases) {
+    INFO("input bytes: " << c.size());
+    check_invariants(c);
+  }
+}
+
+// Known issue (reported): when one NFC change turns a code point into several (U+FB2C is three,
+// U+1D160 is three) or composes a base with only some of its marks, offsets inside the change
+// are extrapolated linearly and may fall outside the change, even outside the input. Spans
+// rarely end there, but a rule that stops between a letter and its marks would.
+TEST_CASE("the map holds inside multi-code-point NFC changes", "[!mayfail]") {
+  const std::string cases[] = {
+      "a\xCC\x80\xCC\x80\xCC\x80\xCC\x80",  // a pile of marks: "a" + grave composes, the rest stay
+      "\xEF\xAC\xAC",                       // U+FB2C: 3 bytes become 6
+      "\xF0\x9D\x85\xA0 x",                // U+1D160: 4 bytes become 12
+  };
+  for (const auto& c : cases) {
+    INFO("input bytes: " << c.size());
+    check_invariants(c);
+  }
+}
+
+TEST_CASE("decoded legacy text normalizes with exact spans") {
+  // windows-1258 writes most tones as combining marks; decode keeps them, normalize composes.
+  std::string in = "Vi\xEA\xF2t Nam \xF0\xE3 \xF0\xFD\xF5\xF2" "c";
+  Decoded d = decode(std::string(in), "windows-1258", "t");
+  Normalized n = normalize(d.text);
+  std::string out = text_of(d.text, n);
+  CHECK(out == "Vi\xE1\xBB\x87t Nam \xC4\x91\xC4\x83 \xC4\x91\xC6\xB0\xE1\xBB\xA3" "c");
+  size_t i = 0, prev = 0;
+  while (i < out.size()) {
+    utf8::next(out, i);
+    size_t m = d.to_input(n.unchanged ? i : n.to_input(i));
+    CHECK(m > prev);
+    CHECK(m <= in.size());
+    prev = m;
+  }
+  CHECK(prev == in.size());
+}
