@@ -1,21 +1,35 @@
 #include "audit/audit.h"
 
 #include <algorithm>
-#include <set>
 
 #include <fmt/format.h>
+#include <unicode/uchar.h>
 
 #include "base/utf8.h"
 #include "io/input.h"
+#include "text/normalize.h"
 
 namespace trich {
 namespace {
 
 const char* const kCodeTables[] = {"code_state", "code_normative", "code_party"};
 
+// How far past a list's last marker audit looks for the items the markers do not show (the
+// last ones of an announced count, or an item opened by a closing word).
+constexpr size_t kListTail = 1200;
+
+// ---------------------------------------------------------------------------------------
+// Context and small text helpers
+
 struct Ctx {
   const Document& doc;
   Extraction& x;
+  std::string_view text;  // doc.text()
+
+  // The input's own text for [at.b, at.e) of the normalized text.
+  std::string quote(At at) const { return doc.span(at.b, at.e).text; }
+  size_t line_of(At at) const { return doc.span(at.b, at.b).line; }
+
   void add(At at, const char* code, const char* severity, std::string message) {
     Finding f;
     f.at = at;
@@ -26,144 +40,556 @@ struct Ctx {
   }
 };
 
-// Every code that any table gives for the type `type`.
-std::set<std::string> codes_for(const rules::RuleSet& rules, const std::string& type) {
-  std::set<std::string> out;
-  for (const char* t : kCodeTables) {
-    const auto& lex = rules.lexicon(t);
-    for (const auto& k : lex.keys) {
-      const auto* v = lex.find(k);
-      if (v && std::find(v->strings.begin(), v->strings.end(), type) != v->strings.end()) {
-        out.insert(k);
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+std::string join(const std::set<std::string>& s, const char* sep = ", ") {
+  std::string out;
+  for (const auto& v : s) out += (out.empty() ? "" : sep) + v;
+  return out;
+}
+
+std::string lower(std::string_view s) { return utf8::to_lower(s); }
+
+// A word of the text: a run of letters and digits (Unicode), with where it stands.
+struct Word {
+  size_t b = 0, e = 0;
+  std::string low;            // lower-cased
+  bool capital = false;       // its first letter is upper case
+  bool sentence_start = false;  // nothing but spaces or a bullet since . : ; ! ? ( " or a line start
+};
+
+std::vector<Word> words_in(std::string_view text, size_t b, size_t e) {
+  std::vector<Word> out;
+  size_t i = b;
+  // Sentence state carried from before b: look back over spaces and bullets.
+  bool start = true;
+  for (size_t p = b; p > 0;) {
+    unsigned char c = static_cast<unsigned char>(text[p - 1]);
+    if (c == ' ' || c == '\t' || c == '-' || c == '+' || c == '*') { --p; continue; }
+    start = c == '\n' || c == '.' || c == ':' || c == ';' || c == '!' || c == '?' ||
+            c == '(' || c == '"';
+    break;
+  }
+  while (i < e) {
+    size_t at = i;
+    char32_t cp = utf8::next(text, i);
+    if (u_isalnum(static_cast<UChar32>(cp))) {
+      Word w;
+      w.b = at;
+      w.capital = u_isupper(static_cast<UChar32>(cp));
+      size_t j = i;
+      while (j < e) {
+        size_t k = j;
+        char32_t c2 = utf8::next(text, k);
+        if (!u_isalnum(static_cast<UChar32>(c2)) && !(u_getCombiningClass(c2) > 0)) break;
+        j = k;
       }
+      w.e = j;
+      w.low = lower(text.substr(w.b, w.e - w.b));
+      w.sentence_start = start;
+      out.push_back(std::move(w));
+      start = false;
+      i = j;
+    } else if (cp == '\n' || cp == '.' || cp == ':' || cp == ';' || cp == '!' || cp == '?' ||
+               cp == '(' || cp == '"' || cp == 0x201C) {
+      start = true;
     }
   }
   return out;
 }
 
-bool known_code(const rules::RuleSet& rules, const std::string& code) {
-  for (const char* t : kCodeTables) {
-    if (rules.lexicon(t).find(code)) return true;
+std::vector<std::string> split_words(std::string_view s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s) {
+    if (is_space(c)) {
+      if (!cur.empty()) out.push_back(std::move(cur));
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  if (!cur.empty()) out.push_back(std::move(cur));
+  return out;
+}
+
+// Where the phrase `needle` (lower-cased words) opens a sentence or is capitalized, as list
+// markers are, among `ws`; nullopt when it does not.
+std::optional<At> find_marker_phrase(const std::vector<Word>& ws,
+                                     const std::vector<std::string>& needle) {
+  if (needle.empty()) return std::nullopt;
+  for (size_t i = 0; i + needle.size() <= ws.size(); ++i) {
+    if (!ws[i].sentence_start && !ws[i].capital) continue;
+    bool ok = true;
+    for (size_t k = 0; ok && k < needle.size(); ++k) ok = ws[i + k].low == needle[k];
+    if (ok) return At{ws[i].b, ws[i + needle.size() - 1].e};
+  }
+  return std::nullopt;
+}
+
+// ---------------------------------------------------------------------------------------
+// Citations
+
+// How the code of a citation is to be read (docs/audit.md, "Type codes").
+enum class CodeReading { none, not_a_type, unknown, check };
+
+CodeReading read_code(const rules::RuleSet& rules, const Auditor::Tables& t, const Citation& c) {
+  if (!c.type_code || c.type_code->empty()) return CodeReading::none;
+  const std::string& code = *c.type_code;
+  // Letters, laws, orders: the part after the number names the unit, not a type.
+  if (c.type_from_words && rules.lexicon("type_without_code").find(*c.type_from_words)) {
+    return CodeReading::not_a_type;
+  }
+  // "1516/CP-CN": an issuer that numbered documents without a type code.
+  if (rules.lexicon("issuer_without_code").find(code)) return CodeReading::not_a_type;
+  // A type no table gives a code to ("Thong tu lien bo 13/LB-TT"): nothing to check against.
+  if (c.type_from_words && !t.codes_of_type.count(*c.type_from_words)) {
+    return CodeReading::not_a_type;
+  }
+  bool known = t.types_of_code.count(code) > 0;
+  // "70-TC/TCT", "37-L/CTN": shaped like a Party symbol, but the code is no Party code: the
+  // state's form before 2005, where the first part named the issuing ministry.
+  if (c.system && *c.system == "party" && known && !t.party_codes.count(code)) {
+    return CodeReading::not_a_type;
+  }
+  // "Thông tư 60/TC-TCT": a legal-normative type without the year its symbols have carried
+  // since 2005, and a code that is no normative code: the old form again.
+  if (c.system && *c.system == "state" && !c.year && c.type_from_words &&
+      t.normative_only_types.count(*c.type_from_words) && !t.normative_codes.count(code)) {
+    return CodeReading::not_a_type;
+  }
+  return known ? CodeReading::check : CodeReading::unknown;
+}
+
+void check_type_mismatch(const rules::RuleSet& rules, const Auditor::Tables& t, Ctx& cx) {
+  for (const auto& c : cx.x.citations) {
+    if (!c.symbol || !c.type_from_words) continue;
+    if (read_code(rules, t, c) != CodeReading::check) continue;
+    const std::string& type = *c.type_from_words;
+    auto accepted = t.codes_of_type.find(type);
+    if (accepted == t.codes_of_type.end() || accepted->second.count(*c.type_code)) continue;
+    // "Thong tu 37/2015/TTLT-BYT-BTC": the type named short, by the words its full name
+    // starts with, is no mismatch.
+    bool shortened = false;
+    for (const auto& full : t.types_of_code.at(*c.type_code)) {
+      shortened = shortened || (full.size() > type.size() && full.compare(0, type.size(), type) == 0 &&
+                                full[type.size()] == ' ');
+    }
+    if (shortened) continue;
+    cx.add(c.at, "citation.type_mismatch", "error",
+           fmt::format("\"{}\" is cited with type code {}, which stands for {}; a {} takes {}",
+                       type, *c.type_code, join(t.types_of_code.at(*c.type_code), " or "), type,
+                       join(accepted->second, " or ")));
+  }
+}
+
+void check_unknown_type_code(const rules::RuleSet& rules, const Auditor::Tables& t, Ctx& cx) {
+  for (const auto& c : cx.x.citations) {
+    if (!c.symbol || read_code(rules, t, c) != CodeReading::unknown) continue;
+    // Only what the text calls a document (type words, an issue date or an issuing body):
+    // "AN/FPS-117" or "F0-F1" shapes with no such words are no citation to judge.
+    if (!c.type_from_words && !c.date && !c.date_at && !c.issuer) continue;
+    cx.add(c.at, "citation.unknown_type_code", "warning",
+           fmt::format("type code {} of {} is in no table of the rules (code_state, "
+                       "code_normative, code_party)",
+                       *c.type_code, *c.symbol));
+  }
+}
+
+void check_year_mismatch(Ctx& cx) {
+  for (const auto& c : cx.x.citations) {
+    if (!c.symbol || !c.year || !c.date) continue;
+    if (c.date->compare(0, 4, std::to_string(*c.year)) == 0) continue;
+    std::string written = c.date_at ? cx.quote(*c.date_at) : *c.date;
+    cx.add(c.at, "citation.year_mismatch", "warning",
+           fmt::format("{} carries the year {}, but is dated {}", *c.symbol, *c.year, written));
+  }
+}
+
+// The issuing body's canonical name (lexicon issuer), or the words as written.
+std::string canonical_issuer(const rules::RuleSet& rules, const std::string& s) {
+  if (const auto* v = rules.lexicon("issuer").find(s)) return lower(v->str());
+  return lower(s);
+}
+
+void check_conflicting_dates(const rules::RuleSet& rules, const Auditor& a, Ctx& cx) {
+  std::map<std::string, std::vector<const Citation*>> dated;  // key -> dated mentions so far
+  for (const auto& c : cx.x.citations) {
+    if (!c.symbol || !c.date) continue;
+    auto& seen = dated[a.key(*c.symbol)];
+    for (const Citation* p : seen) {
+      if (*p->date == *c.date) break;
+      // Two bodies can number documents alike ("01/QD-UBND" of a province and of a district).
+      if (p->issuer && c.issuer &&
+          canonical_issuer(rules, *p->issuer) != canonical_issuer(rules, *c.issuer)) {
+        continue;
+      }
+      std::string here = c.date_at ? cx.quote(*c.date_at) : *c.date;
+      std::string there = p->date_at ? cx.quote(*p->date_at) : *p->date;
+      cx.add(c.at, "citation.conflicting_dates", "warning",
+             fmt::format("{} is dated {} here, but {} on line {}", *c.symbol, here, there,
+                         cx.line_of(p->at)));
+      break;
+    }
+    seen.push_back(&c);
+  }
+}
+
+// The document's own number in its header ("S...: 145/KH-UBND"): not a citation of another
+// document, so the registry is not asked about it.
+bool own_number(const Ctx& cx, const Citation& c) {
+  if (c.type_from_words) return false;
+  for (size_t p = c.at.b; p < c.at.e; ++p) {
+    char ch = cx.text[p];
+    if (ch >= '0' && ch <= '9') return false;
+    if (ch == ':') return true;
   }
   return false;
 }
 
-std::string join(const std::set<std::string>& s) {
-  std::string out;
-  for (const auto& x : s) out += (out.empty() ? "" : ", ") + x;
+void check_not_in_registry(const Auditor& a, const std::map<std::string, RegistryEntry>& reg,
+                           Ctx& cx) {
+  std::map<std::string, std::pair<const Citation*, int>> missing;  // key -> first, mentions
+  std::vector<std::string> order;
+  for (const auto& c : cx.x.citations) {
+    if (!c.symbol || own_number(cx, c)) continue;
+    std::string k = a.key(*c.symbol);
+    if (reg.count(k)) continue;
+    auto [it, fresh] = missing.try_emplace(k, &c, 0);
+    if (fresh) order.push_back(k);
+    ++it->second.second;
+  }
+  for (const auto& k : order) {
+    const auto& [c, n] = missing[k];
+    cx.add(c->at, "citation.not_in_registry", "warning",
+           n == 1 ? fmt::format("{} is not in the registry", *c->symbol)
+                  : fmt::format("{} is not in the registry (cited {} times; reported once)",
+                                *c->symbol, n));
+  }
+}
+
+void check_registry_mismatch(const rules::RuleSet& rules, const Auditor& a,
+                             const Auditor::Tables& t,
+                             const std::map<std::string, RegistryEntry>& reg, Ctx& cx) {
+  for (const auto& c : cx.x.citations) {
+    if (!c.symbol || own_number(cx, c)) continue;
+    auto it = reg.find(a.key(*c.symbol));
+    if (it == reg.end()) continue;
+    const RegistryEntry& e = it->second;
+    std::vector<std::string> diffs;
+    if (c.date && !e.date.empty() && *c.date != e.date) {
+      diffs.push_back(fmt::format("dated {} here, {} in the registry",
+                                  c.date_at ? cx.quote(*c.date_at) : *c.date, e.date));
+    }
+    if (!e.type.empty()) {
+      if (c.type_from_words && lower(*c.type_from_words) != lower(e.type)) {
+        diffs.push_back(fmt::format("a {} here, a {} in the registry", *c.type_from_words, e.type));
+      } else if (!c.type_from_words && c.type_code &&
+                 read_code(rules, t, c) == CodeReading::check) {
+        auto acc = t.codes_of_type.find(e.type);
+        if (acc != t.codes_of_type.end() && !acc->second.count(*c.type_code)) {
+          diffs.push_back(fmt::format("type code {} here, a {} ({}) in the registry",
+                                      *c.type_code, e.type, join(acc->second, " or ")));
+        }
+      }
+    }
+    if (c.issuer && !e.issuer.empty() &&
+        canonical_issuer(rules, *c.issuer) != canonical_issuer(rules, e.issuer)) {
+      diffs.push_back(fmt::format("issued by {} here, by {} in the registry", *c.issuer, e.issuer));
+    }
+    if (diffs.empty()) continue;
+    std::string msg = fmt::format("{} differs from the registry (line {}): ", *c.symbol, e.line);
+    for (size_t i = 0; i < diffs.size(); ++i) msg += (i ? "; " : "") + diffs[i];
+    cx.add(c.at, "citation.registry_mismatch", "error", msg);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Dates
+
+void check_invalid_dates(Ctx& cx) {
+  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  for (const auto& d : cx.x.invalid_dates) {
+    std::string written = cx.quote(d.at);
+    // The day, month and year are the first three numbers of the expression.
+    std::vector<int> nums;
+    std::string_view t = cx.text.substr(d.at.b, d.at.e - d.at.b);
+    for (size_t i = 0; i < t.size() && nums.size() < 3;) {
+      if (t[i] < '0' || t[i] > '9') { ++i; continue; }
+      int v = 0;
+      while (i < t.size() && t[i] >= '0' && t[i] <= '9') v = v * 10 + (t[i++] - '0');
+      nums.push_back(v);
+    }
+    std::string why = d.reason;
+    if (nums.size() == 3 && nums[1] >= 1 && nums[1] <= 12) {
+      int dd = nums[0], mm = nums[1], yy = nums[2];
+      bool leap = (yy % 4 == 0 && yy % 100 != 0) || yy % 400 == 0;
+      int max = days[mm - 1] + (mm == 2 && leap ? 1 : 0);
+      if (mm == 2 && dd == 29 && !leap) {
+        why = fmt::format("{} is not a leap year, so month 2 has 28 days", yy);
+      } else if (dd > max) {
+        why = fmt::format("month {} has {} days", mm, max);
+      } else if (dd == 0) {
+        why = "there is no day 0";
+      }
+    }
+    cx.add(d.at, "date.invalid", "error", fmt::format("\"{}\" is not a date: {}", written, why));
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Priority lists
+
+// Finds list markers that the extractor did not take ("Thu ba la ..." with no comma) and the
+// closing word of a last item. Built per list from the markers the list does have.
+class MarkerFinder {
+ public:
+  MarkerFinder(const rules::RuleSet& rules, std::string_view text, const PriorityList& l)
+      : rules_(rules) {
+    for (const auto& r : rules.rules) {
+      if (r.resolve == "priority" && r.param("style") == l.style) {
+        lex_ = &rules.lexicon(r.param("lexicon"));
+        break;
+      }
+    }
+    if (!lex_ || l.items.empty()) return;
+    // The marker's words around its ordinal word: "Thu nhat" -> prefix "thu"; "Mot la" ->
+    // suffix "la". The item's text starts with its marker.
+    const Item& first = l.items.front();
+    std::vector<std::string> ws;
+    if (!first.marker.empty()) {
+      ws = split_words(lower(first.marker));
+    } else {
+      for (const auto& w : words_in(text, first.at.b, std::min(first.at.e, first.at.b + 40))) {
+        ws.push_back(w.low);
+      }
+      if (ws.size() > 3) ws.resize(3);
+    }
+    for (size_t i = 0; i < ws.size(); ++i) {
+      const auto* v = lex_->find(ws[i]);
+      if ((v && v->number && *v->number == first.index) || ws[i] == std::to_string(first.index)) {
+        prefix_.assign(ws.begin(), ws.begin() + static_cast<long>(i));
+        suffix_.assign(ws.begin() + static_cast<long>(i) + 1, ws.end());
+        ok_ = true;
+        break;
+      }
+    }
+  }
+
+  // The first marker of ordinal `index` among `ws`, spelled any way the lexicon allows.
+  std::optional<At> find(const std::vector<Word>& ws, int index) const {
+    if (!ok_) return std::nullopt;
+    std::vector<std::string> spellings = {std::to_string(index)};  // "Thu 2" is written too
+    for (const auto& k : lex_->keys) {
+      const auto* v = lex_->find(k);
+      if (v && v->number && *v->number == index) spellings.push_back(k);
+    }
+    std::optional<At> best;
+    for (const auto& k : spellings) {
+      std::vector<std::string> needle = split_words(lower(k));
+      if (!prefix_.empty()) {
+        needle.insert(needle.begin(), prefix_.begin(), prefix_.end());
+      } else {
+        needle.insert(needle.end(), suffix_.begin(), suffix_.end());
+      }
+      auto at = find_marker_phrase(ws, needle);
+      if (at && (!best || at->b < best->b)) best = at;
+    }
+    return best;
+  }
+
+  // The first closing word ("Cuoi cung, ...") among `ws`.
+  std::optional<At> closing(const std::vector<Word>& ws) const {
+    const auto& lex = rules_.lexicon("closing_item");
+    std::optional<At> best;
+    for (const auto& k : lex.keys) {
+      auto at = find_marker_phrase(ws, split_words(lower(k)));
+      if (at && (!best || at->b < best->b)) best = at;
+    }
+    return best;
+  }
+
+ private:
+  const rules::RuleSet& rules_;
+  const rules::Lexicon* lex_ = nullptr;
+  std::vector<std::string> prefix_, suffix_;
+  bool ok_ = false;
+};
+
+// The ordinals missing between two consecutive items that the text does not show either.
+std::vector<int> really_missing(const Ctx& cx, const MarkerFinder& mf, const Item& before,
+                                const Item& after) {
+  std::vector<int> out;
+  auto ws = words_in(cx.text, before.at.b, after.at.b);
+  for (int k = before.index + 1; k < after.index; ++k) {
+    if (!mf.find(ws, k)) out.push_back(k);
+  }
   return out;
 }
 
-void check_citations(const rules::RuleSet& rules, const Auditor& a,
-                     const std::map<std::string, RegistryEntry>* registry, Ctx& cx) {
-  std::map<std::string, std::pair<std::string, int>> first_date;  // key -> (date, line)
-  for (const auto& c : cx.x.citations) {
-    if (!c.symbol) continue;
-    const std::string& sym = *c.symbol;
-    if (c.type_code && !known_code(rules, *c.type_code)) {
-      cx.add(c.at, "citation.unknown_type_code", "warning",
-             fmt::format("type code {} of {} is in no table of the rules", *c.type_code, sym));
-    } else if (c.type_code && c.type_from_words) {
-      auto ok = codes_for(rules, *c.type_from_words);
-      if (!ok.empty() && !ok.count(*c.type_code)) {
-        cx.add(c.at, "citation.type_mismatch", "error",
-               fmt::format("\"{}\" is cited with type code {}, which stands for {}; a {} takes {}",
-                           *c.type_from_words, *c.type_code,
-                           [&] {
-                             for (const char* t : kCodeTables)
-                               if (auto v = rules.lexicon(t).find(*c.type_code)) return v->str();
-                             return std::string("another type");
-                           }(),
-                           *c.type_from_words, join(ok)));
-      }
-    }
-    if (c.year && c.date && c.date->substr(0, 4) != std::to_string(*c.year)) {
-      cx.add(c.at, "citation.year_mismatch", "warning",
-             fmt::format("{} carries the year {}, but is dated {}", sym, *c.year, *c.date));
-    }
-    if (c.date) {
-      std::string k = a.key(sym);
-      auto it = first_date.find(k);
-      if (it == first_date.end()) {
-        first_date[k] = {*c.date, static_cast<int>(c.span.line)};
-      } else if (it->second.first != *c.date) {
-        cx.add(c.at, "citation.conflicting_dates", "warning",
-               fmt::format("{} is dated {} here but {} on line {}", sym, *c.date,
-                           it->second.first, it->second.second));
-      }
-    }
-    if (registry) {
-      auto it = registry->find(a.key(sym));
-      if (it == registry->end()) {
-        cx.add(c.at, "citation.not_in_registry", "warning",
-               fmt::format("{} is not in the registry", sym));
-        continue;
-      }
-      const RegistryEntry& e = it->second;
-      std::vector<std::string> diffs;
-      if (c.date && !e.date.empty() && *c.date != e.date) {
-        diffs.push_back(fmt::format("date {} (registry: {})", *c.date, e.date));
-      }
-      if (c.type && !e.type.empty() && utf8::to_lower(*c.type) != utf8::to_lower(e.type)) {
-        diffs.push_back(fmt::format("type {} (registry: {})", *c.type, e.type));
-      }
-      if (c.issuer && !e.issuer.empty() && utf8::to_lower(*c.issuer) != utf8::to_lower(e.issuer)) {
-        diffs.push_back(fmt::format("issuer {} (registry: {})", *c.issuer, e.issuer));
-      }
-      if (!diffs.empty()) {
-        std::string msg = fmt::format("{} differs from the registry (line {}):", sym, e.line);
-        for (size_t i = 0; i < diffs.size(); ++i) msg += (i ? ", " : " ") + diffs[i];
-        cx.add(c.at, "citation.registry_mismatch", "error", msg);
-      }
-    }
+std::string ordinals(const std::vector<int>& v) {
+  std::string out;
+  for (size_t i = 0; i < v.size(); ++i) {
+    out += (i == 0 ? "" : i + 1 == v.size() ? " and " : ", ") + std::to_string(v[i]);
   }
+  return out;
 }
 
-void check_dates(Ctx& cx) {
-  for (const auto& d : cx.x.invalid_dates) {
-    cx.add(d.at, "date.invalid", "error",
-           fmt::format("\"{}\" is not a calendar date: {}",
-                       cx.doc.text().substr(d.at.b, d.at.e - d.at.b), d.reason));
-  }
+// The marker as written: the item's `marker`, or the first words of its text up to the comma
+// or colon that ends a marker.
+std::string marker_of(const Ctx& cx, const Item& it) {
+  if (!it.marker.empty()) return it.marker;
+  size_t e = std::min(it.at.e, it.at.b + 40);
+  size_t p = it.at.b;
+  while (p < e && cx.text[p] != ',' && cx.text[p] != ':' && cx.text[p] != '\n') ++p;
+  while (p > it.at.b && is_space(cx.text[p - 1])) --p;
+  return cx.quote({it.at.b, p});
 }
 
-void check_priorities(Ctx& cx) {
+// The runs of a list that start at ordinal 1. A list may start past 1 (its first item put in
+// other words: "Ly do thu nhat la ..., Thu hai, ...") and an ordinal may step back (a new
+// enumeration whose first item is unmarked); such runs belong to loose speech, where a
+// repeat or a skip is no evidence of a mistake, so they are not judged.
+std::vector<std::vector<const Item*>> runs_from_one(const PriorityList& l) {
+  std::vector<std::vector<const Item*>> runs;
+  std::vector<const Item*> cur;
+  for (const auto& it : l.items) {
+    if (!cur.empty() && it.index < cur.back()->index) {
+      runs.push_back(std::move(cur));
+      cur.clear();
+    }
+    cur.push_back(&it);
+  }
+  if (!cur.empty()) runs.push_back(std::move(cur));
+  runs.erase(std::remove_if(runs.begin(), runs.end(),
+                            [](const auto& r) { return r.front()->index != 1; }),
+             runs.end());
+  return runs;
+}
+
+void check_priorities_gap(const rules::RuleSet& rules, Ctx& cx) {
   for (const auto& l : cx.x.priorities) {
-    std::set<int> seen;
-    int prev = 0;
-    for (const auto& it : l.items) {
-      if (seen.count(it.index)) {
-        cx.add(it.at, "priorities.duplicate", "warning",
-               fmt::format("\"{}\" repeats ordinal {} of this list", it.marker, it.index));
-      } else if (it.index > prev + 1) {
+    MarkerFinder mf(rules, cx.text, l);
+    for (const auto& run : runs_from_one(l)) {
+      for (size_t i = 1; i < run.size(); ++i) {
+        const Item& prev = *run[i - 1];
+        const Item& it = *run[i];
+        if (it.index <= prev.index + 1) continue;
+        // Markers the extractor did not take ("Thu ba la ..." without a comma) fill a gap.
+        auto missing = really_missing(cx, mf, prev, it);
+        if (missing.empty()) continue;
         cx.add(it.at, "priorities.gap", "warning",
-               prev == 0 ? fmt::format("the list starts at ordinal {} (\"{}\")", it.index, it.marker)
-                         : fmt::format("\"{}\" ({}) follows ordinal {}: {} missing", it.marker,
-                                       it.index, prev,
-                                       it.index - prev == 2
-                                           ? fmt::format("ordinal {} is", prev + 1)
-                                           : fmt::format("ordinals {}-{} are", prev + 1, it.index - 1)));
+               fmt::format("\"{}\" ({}) follows \"{}\" ({}) on line {}: ordinal{} {} {} missing",
+                           marker_of(cx, it), it.index, marker_of(cx, prev), prev.index,
+                           cx.line_of(prev.at), missing.size() == 1 ? "" : "s",
+                           ordinals(missing), missing.size() == 1 ? "is" : "are"));
       }
-      seen.insert(it.index);
-      prev = std::max(prev, it.index);
-    }
-    if (l.announced && l.lead_at && static_cast<size_t>(*l.announced) != l.items.size()) {
-      cx.add(*l.lead_at, "priorities.count_mismatch", "warning",
-             fmt::format("the lead announces {} items, the list has {}", *l.announced,
-                         l.items.size()));
     }
   }
 }
+
+// True when two markers are written alike ("Thu hai" and "Thu hai la", not "Hai la"): the
+// same ordinal in another style belongs to another list.
+bool same_head(const std::string& a, const std::string& b) {
+  auto wa = split_words(lower(a)), wb = split_words(lower(b));
+  return !wa.empty() && !wb.empty() && wa.front() == wb.front();
+}
+
+void check_priorities_duplicate(Ctx& cx) {
+  for (const auto& l : cx.x.priorities) {
+    for (const auto& run : runs_from_one(l)) {
+      for (size_t i = 1; i < run.size(); ++i) {
+        const Item& prev = *run[i - 1];
+        const Item& it = *run[i];
+        // Only the ordinal of the item right before: "Thu hai, ... Thu hai, ...".
+        std::string m = marker_of(cx, it), pm = marker_of(cx, prev);
+        if (it.index != prev.index || !same_head(m, pm)) continue;
+        cx.add(it.at, "priorities.duplicate", "warning",
+               fmt::format("\"{}\" repeats ordinal {} of the item before it (\"{}\", line {})",
+                           m, it.index, pm, cx.line_of(prev.at)));
+      }
+    }
+  }
+}
+
+void check_priorities_count(const rules::RuleSet& rules, const Matcher* announcer, Ctx& cx) {
+  const auto& lists = cx.x.priorities;
+  for (size_t li = 0; li < lists.size(); ++li) {
+    const auto& l = lists[li];
+    // One marker alone ("... 2 noi dung: Thu nhat la ..." and no second) is no list to count.
+    if (!l.announced || !l.lead_at || l.items.size() < 2) continue;
+    int announced = *l.announced;
+    int have = static_cast<int>(l.items.size());
+    if (have == announced) continue;
+    if (have < announced) {
+      // Items the markers do not show: ordinals skipped inside the list but written in the
+      // text, then the next ordinals after the last marker, then a closing word.
+      MarkerFinder mf(rules, cx.text, l);
+      int seen = have;
+      for (size_t i = 1; i < l.items.size(); ++i) {
+        if (l.items[i].index > l.items[i - 1].index + 1) {
+          seen += (l.items[i].index - l.items[i - 1].index - 1) -
+                  static_cast<int>(really_missing(cx, mf, l.items[i - 1], l.items[i]).size());
+        }
+      }
+      size_t tail_end = std::min(cx.text.size(), l.items.back().at.b + kListTail);
+      if (li + 1 < lists.size() && !lists[li + 1].items.empty()) {
+        tail_end = std::min(tail_end, lists[li + 1].items.front().at.b);
+      }
+      size_t from = l.items.back().at.e > l.items.back().at.b ? l.items.back().at.b + 1
+                                                               : l.items.back().at.b;
+      int next = l.items.back().index + 1;
+      while (seen < announced && from < tail_end) {
+        auto ws = words_in(cx.text, from, tail_end);
+        auto at = mf.find(ws, next);
+        if (!at) {
+          if (mf.closing(ws)) ++seen;
+          break;
+        }
+        ++seen;
+        ++next;
+        from = at->e;
+      }
+      if (seen == announced) continue;
+    }
+    // Quote the words that announce the count (the last count of the lead).
+    std::string phrase;
+    if (announcer) {
+      announcer->scan(cx.text, l.lead_at->b, l.lead_at->e, [&](const Match& m) {
+        if (m.rule().resolve == "announce") phrase = cx.quote({m.begin(), m.end()});
+      });
+    }
+    cx.add(*l.lead_at, "priorities.count_mismatch", "warning",
+           fmt::format("the lead announces {} item{}{}, the list has {} (\"{}\" ... \"{}\", "
+                       "lines {}-{})",
+                       announced, announced == 1 ? "" : "s",
+                       phrase.empty() ? "" : fmt::format(" (\"{}\")", phrase), have,
+                       marker_of(cx, l.items.front()), marker_of(cx, l.items.back()),
+                       cx.line_of(l.items.front().at), cx.line_of(l.items.back().at)));
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Anniversaries
 
 void check_anniversaries(Ctx& cx) {
   for (const auto& a : cx.x.anniversaries) {
-    if (a.to - a.from == a.years) continue;
-    cx.add(a.years_at, "anniversary.mismatch", "error",
-           fmt::format("{} years, but {} is {} years",
-                       a.years, cx.doc.text().substr(a.years_at.b, a.years_at.e - a.years_at.b),
-                       a.to - a.from));
+    int span = a.to - a.from;
+    if (span == a.years) continue;
+    // "45 <year-word>": the number and the word after it, as written.
+    size_t p = a.at.b;
+    while (p < a.at.e && cx.text[p] >= '0' && cx.text[p] <= '9') ++p;
+    while (p < a.at.e && is_space(cx.text[p])) ++p;
+    while (p < a.at.e && !is_space(cx.text[p]) && cx.text[p] != '(' && cx.text[p] != ',') ++p;
+    std::string n_words = cx.quote({a.at.b, p});
+    std::string msg = fmt::format("{}, but {} is {} years", n_words, cx.quote(a.years_at), span);
+    if (span + 1 == a.years) msg += " (counting both ends gives the stated number; an anniversary does not)";
+    cx.add(a.at, "anniversary.mismatch", "error", std::move(msg));
   }
 }
+
+// ---------------------------------------------------------------------------------------
+// Registry CSV
 
 // Splits one CSV record starting at s[i]; advances i past its line end.
 std::vector<std::string> csv_record(const std::string& s, size_t& i, bool& bad) {
@@ -192,6 +618,48 @@ std::vector<std::string> csv_record(const std::string& s, size_t& i, bool& bad) 
   return f;
 }
 
+std::string trim(const std::string& s) {
+  size_t b = 0, e = s.size();
+  while (b < e && is_space(s[b])) ++b;
+  while (e > b && is_space(s[e - 1])) --e;
+  return s.substr(b, e - b);
+}
+
+bool iso_day(const std::string& s) {
+  static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (s[i] < '0' || s[i] > '9') return false;
+  }
+  int y = std::stoi(s.substr(0, 4)), m = std::stoi(s.substr(5, 2)), d = std::stoi(s.substr(8, 2));
+  if (m < 1 || m > 12 || d < 1 || d > days[m - 1]) return false;
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return !(m == 2 && d == 29 && !leap);
+}
+
+Auditor::Tables build_tables(const rules::RuleSet& rules) {
+  Auditor::Tables t;
+  std::map<std::string, std::set<std::string>> tables_of_type;
+  for (const char* name : kCodeTables) {
+    const auto& lex = rules.lexicon(name);
+    for (const auto& code : lex.keys) {
+      const auto* v = lex.find(code);
+      if (!v) continue;
+      for (const auto& type : v->strings) {
+        t.codes_of_type[type].insert(code);
+        t.types_of_code[code].insert(type);
+        tables_of_type[type].insert(name);
+      }
+      if (std::string(name) == "code_party") t.party_codes.insert(code);
+      if (std::string(name) == "code_normative") t.normative_codes.insert(code);
+    }
+  }
+  for (const auto& [type, tables] : tables_of_type) {
+    if (tables.size() == 1 && tables.count("code_normative")) t.normative_only_types.insert(type);
+  }
+  return t;
+}
+
 }  // namespace
 
 Result<std::vector<RegistryEntry>> parse_registry(const std::string& text, const std::string& path) {
@@ -202,67 +670,104 @@ Result<std::vector<RegistryEntry>> parse_registry(const std::string& text, const
   bool header = true;
   while (i < text.size()) {
     ++line;
+    int first_line = line;
+    size_t start = i;
     bool bad = false;
     auto f = csv_record(text, i, bad);
-    if (bad) return error_at(path, line, "unterminated quoted field");
-    if (f.size() == 1 && f[0].empty()) continue;
+    // A quoted field may hold line breaks: count them.
+    line += static_cast<int>(std::count(text.begin() + static_cast<long>(start),
+                                        text.begin() + static_cast<long>(i), '\n')) -
+            (i > start && text[i - 1] == '\n' ? 1 : 0);
+    if (bad) return error_at(path, first_line, "unterminated quoted field");
+    if (f.size() == 1 && trim(f[0]).empty()) continue;
+    for (auto& x : f) x = trim(x);
     if (header) {
       header = false;
-      if (f.size() < 5 || f[0] != "symbol" || f[1] != "type" || f[2] != "date" ||
+      if (f.size() != 5 || f[0] != "symbol" || f[1] != "type" || f[2] != "date" ||
           f[3] != "issuer" || f[4] != "title") {
-        return error_at(path, line, "the header must be symbol,type,date,issuer,title");
+        return error_at(path, first_line, "the header must be symbol,type,date,issuer,title");
       }
       continue;
     }
     if (f.size() != 5) {
-      return error_at(path, line, fmt::format("expected 5 fields, found {}", f.size()));
+      return error_at(path, first_line, fmt::format("expected 5 fields, found {}", f.size()));
     }
-    if (f[0].empty()) return error_at(path, line, "empty symbol");
-    out.push_back({f[0], f[1], f[2], f[3], f[4], line});
+    if (f[0].empty()) return error_at(path, first_line, "empty symbol");
+    if (!f[2].empty() && !iso_day(f[2])) {
+      return error_at(path, first_line,
+                      fmt::format("date \"{}\" is not a calendar date written YYYY-MM-DD", f[2]));
+    }
+    out.push_back({f[0], f[1], f[2], f[3], f[4], first_line});
   }
+  if (header) return error_at(path, 0, "empty registry: the header symbol,type,date,issuer,title is missing");
   return out;
 }
 
 Result<std::unique_ptr<Auditor>> Auditor::build(const rules::RuleSet& rules,
                                                const std::string& registry_path) {
   auto a = std::unique_ptr<Auditor>(new Auditor(rules));
+  a->tables_ = build_tables(rules);
+  auto m = Matcher::build(rules, "announce");
+  if (!m.ok()) return m.error();
+  a->announcer_ = std::move(m.value());
   if (registry_path.empty()) return a;
   auto text = read_input(registry_path);
   if (!text.ok()) return text.error();
   auto entries = parse_registry(text.value(), registry_path);
   if (!entries.ok()) return entries.error();
-  a->has_registry_ = true;
-  for (auto& e : entries.value()) a->registry_[a->key(e.symbol)] = e;
+  auto added = a->add_registry(entries.value(), registry_path);
+  if (!added.ok()) return added.error();
   return a;
 }
 
-std::string Auditor::key(const std::string& symbol) const {
-  std::string s;
-  for (char c : symbol) {
-    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') s += c;
+Result<bool> Auditor::add_registry(const std::vector<RegistryEntry>& entries,
+                                   const std::string& path) {
+  has_registry_ = true;
+  for (const auto& e : entries) {
+    auto [it, fresh] = registry_.try_emplace(key(e.symbol), e);
+    if (!fresh) {
+      return error_at(path, e.line,
+                      fmt::format("{} is listed twice (also line {})", e.symbol, it->second.line));
+    }
   }
-  s = utf8::to_lower(s);
-  // Issuer spellings that mean the same (TU, T.U for TW) come from the rules.
+  return true;
+}
+
+std::string Auditor::key(const std::string& symbol) const {
+  Normalized n = normalize(symbol);
+  std::string s;
+  for (char c : n.unchanged ? symbol : n.text) {
+    if (!is_space(c)) s += c;
+  }
+  s = lower(s);
+  // Issuer spellings that mean the same (T.U, TU for TW) come from the rules.
   const auto& alias = rules_.lexicon("issuer_alias");
   for (const auto& k : alias.keys) {
-    std::string from = utf8::to_lower(k);
-    std::string to = utf8::to_lower(alias.find(k)->str());
+    std::string from = lower(k);
+    std::string to = lower(alias.find(k)->str());
     for (size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size())) {
       s.replace(p, from.size(), to);
     }
   }
   size_t nz = s.find_first_not_of('0');
-  if (nz != std::string::npos && nz > 0 && nz < s.size() && s[nz] >= '0' && s[nz] <= '9') {
-    s.erase(0, nz);
-  }
+  if (nz != std::string::npos && nz > 0 && s[nz] >= '0' && s[nz] <= '9') s.erase(0, nz);
   return s;
 }
 
 void Auditor::check(const Document& doc, Extraction& x) const {
-  Ctx cx{doc, x};
-  check_citations(rules_, *this, has_registry_ ? &registry_ : nullptr, cx);
-  check_dates(cx);
-  check_priorities(cx);
+  Ctx cx{doc, x, doc.text()};
+  check_type_mismatch(rules_, tables_, cx);
+  check_unknown_type_code(rules_, tables_, cx);
+  check_year_mismatch(cx);
+  check_conflicting_dates(rules_, *this, cx);
+  if (has_registry_) {
+    check_not_in_registry(*this, registry_, cx);
+    check_registry_mismatch(rules_, *this, tables_, registry_, cx);
+  }
+  check_invalid_dates(cx);
+  check_priorities_gap(rules_, cx);
+  check_priorities_duplicate(cx);
+  check_priorities_count(rules_, announcer_.get(), cx);
   check_anniversaries(cx);
   std::stable_sort(x.findings.begin(), x.findings.end(),
                    [](const Finding& a, const Finding& b) { return a.at.b < b.at.b; });

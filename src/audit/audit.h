@@ -1,20 +1,29 @@
 // Auditor: checks over the entities of one document, one function per finding code of
-// CONTRACT.md. Findings carry the span of the entity at fault and a message that states the
-// evidence. Reads lexicons (which codes a type accepts) and an optional registry of trusted
-// documents; never re-reads the text except through the Document for spans.
+// CONTRACT.md (citation.*, date.invalid, priorities.*, anniversary.mismatch). A finding carries
+// the span of the entity at fault and a message that states the evidence, quoting the input.
+// What the checks know of the language comes from the rules: the type-code tables
+// (code_state, code_normative, code_party), type_without_code, issuer_without_code,
+// issuer_alias, issuer, the ordinal lexicons of the priority rules, closing_item and the
+// announce rules. The Auditor reads the document's text only to quote it and to look for
+// list markers the extractor did not take (so a list is not called broken on weak evidence).
+// It does not extract: entities come from the Extractor. docs/audit.md explains each check.
 #pragma once
 
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "base/error.h"
+#include "extract/engine.h"
 #include "extract/entities.h"
 #include "rules/ruleset.h"
 #include "text/document.h"
 
 namespace trich {
 
+// One row of a registry CSV (docs/registry.md). Empty fields are not compared.
 struct RegistryEntry {
   std::string symbol, type, date, issuer, title;
   int line = 0;
@@ -22,23 +31,36 @@ struct RegistryEntry {
 
 class Auditor {
  public:
-  // `registry_path` may be empty. Fails on an unreadable or malformed registry.
+  // `registry_path` may be empty (no registry checks). Fails on an unreadable or malformed
+  // registry, or on announce rules that do not compile.
   static Result<std::unique_ptr<Auditor>> build(const rules::RuleSet& rules,
                                                 const std::string& registry_path);
-  // Appends findings to x.findings, in document order.
+  // Appends findings to x.findings, in document order, with their spans filled in.
   void check(const Document& doc, Extraction& x) const;
-  // The comparison key of a symbol: upper case, no spaces, aliases of issuers folded
-  // (lexicon "issuer_alias"), no leading zeros in the number.
+  // The comparison key of a symbol: normalized (NFC, dash and D-bar variants), no spaces,
+  // lower case, issuer aliases folded (lexicon issuer_alias), no leading zeros.
   std::string key(const std::string& symbol) const;
+  // Adds registry rows (for tests; build() reads them from the file).
+  Result<bool> add_registry(const std::vector<RegistryEntry>& entries, const std::string& path);
+
+  struct Tables {
+    std::map<std::string, std::set<std::string>> codes_of_type;  // type name -> codes
+    std::map<std::string, std::set<std::string>> types_of_code;  // code -> type names
+    std::set<std::string> party_codes, normative_codes;
+    std::set<std::string> normative_only_types;  // types whose codes are only normative
+  };
 
  private:
   explicit Auditor(const rules::RuleSet& r) : rules_(r) {}
   const rules::RuleSet& rules_;
+  Tables tables_;
+  std::unique_ptr<Matcher> announcer_;
   std::map<std::string, RegistryEntry> registry_;
   bool has_registry_ = false;
 };
 
-// Parses the registry CSV (header symbol,type,date,issuer,title). Exposed for tests.
+// Parses the registry CSV (RFC 4180; header symbol,type,date,issuer,title; dates YYYY-MM-DD
+// or empty). Exposed for tests.
 Result<std::vector<RegistryEntry>> parse_registry(const std::string& text,
                                                   const std::string& path);
 
