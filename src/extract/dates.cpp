@@ -55,20 +55,32 @@ bool date(const Match& m, ResolveContext& cx) {
   return add_date(cx, m.begin(), m.end(), d, mo, y, false);
 }
 
-// "20 - 28/1/2016", "20/12/2015 - 5/1/2016" (the latter has its own year: a plain date
-// rule takes it), "tu ngay 20 den ngay 28/1/2016": two dates, the first borrowing.
+// Two dates written as a range: b (groups d, m or mw, y) is complete; a (groups d1, m1, y1)
+// borrows what it leaves out from b ("20 - 28/1/2016", "tu ngay 20 den ngay 28/1/2016",
+// "ngay 18 thang 10 den ngay 29 thang 11 nam 2011", "thang 4-5/2017"), or is complete itself
+// ("14/6/1957-14/6/2017", "6/1970-12/1979"). A borrowed end is marked inferred, and must come
+// before the other end; a range whose ends are not in order yields its second end only.
 bool date_range(const Match& m, ResolveContext& cx) {
   int y = to_int(m.group("y"));
   int mo = month_of(m, cx.rules, "m", "mw");
-  int d = to_int(m.group("d"));
-  int d1 = to_int(m.group("d1"));
-  int m1 = m.has("m1") ? to_int(m.group("m1")) : mo;
-  if (iso_date(y, mo, d).empty()) {  // an invalid second end: recorded, nothing borrowed
+  int d = m.has("d") ? to_int(m.group("d")) : -1;
+  bool day = d >= 0;
+  if (day ? iso_date(y, mo, d).empty() : (mo < 1 || mo > 12 || !plausible_year(y))) {
+    // an invalid second end: recorded, nothing borrowed
     return add_date(cx, m.group_begin("b"), m.group_end("b"), d, mo, y, false);
   }
-  // The first end must come before the second; otherwise this is not a range.
-  bool first_ok = !iso_date(y, m1, d1).empty() && (m1 < mo || (m1 == mo && d1 < d));
-  if (first_ok) add_date(cx, m.group_begin("a"), m.group_end("a"), d1, m1, y, true);
+  int d1 = m.has("d1") ? to_int(m.group("d1")) : -1;
+  int m1 = m.has("m1") ? to_int(m.group("m1")) : mo;
+  int y1 = m.has("y1") ? to_int(m.group("y1")) : y;
+  bool borrowed = !m.has("y1") || !m.has("m1");
+  bool same_shape = day == (d1 >= 0);
+  bool valid = same_shape && (day ? !iso_date(y1, m1, d1).empty() : m1 >= 1 && m1 <= 12);
+  bool in_order = y1 < y || (y1 == y && (m1 < mo || (m1 == mo && day && d1 < d)));
+  // Param ordered: a shape that is only a range when its ends are in order ("6/1970-12/1979").
+  if (m.rule().param("ordered") == "true" && !(valid && in_order)) return false;
+  if (borrowed ? valid && in_order : same_shape) {
+    add_date(cx, m.group_begin("a"), m.group_end("a"), d1, m1, y1, borrowed);
+  }
   add_date(cx, m.group_begin("b"), m.group_end("b"), d, mo, y, false);
   return true;
 }

@@ -81,6 +81,7 @@ struct Anniversary {
 struct Marker {  // one priority marker, before markers are grouped into lists
   Item item;
   std::string style;
+  bool weak = false;  // counts only when it continues a list (see rules/vi/priorities.toml)
 };
 struct Announcement {  // "06 ket qua", "sau nhiem vu" inside a lead
   At at;

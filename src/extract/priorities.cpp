@@ -17,6 +17,7 @@ bool priority(const Match& m, ResolveContext& cx) {
   mk.item.at = {m.group_begin("marker"), m.group_end("marker")};
   mk.item.index = static_cast<int>(*v->number);
   mk.item.marker = std::string(m.group("marker"));
+  mk.weak = m.rule().param("weak") == "true";
   cx.out.markers.push_back(std::move(mk));
   return true;
 }
@@ -53,6 +54,43 @@ std::optional<At> lead_before(std::string_view text, size_t pos) {
   return At{b, end};
 }
 
+
+// Keeps the strong markers, and the weak ones that continue a list: a weak marker whose
+// neighbour of the same style (the marker before or after it in the text) is kept and has
+// the ordinal just before or after it; and runs of weak markers that count 1, 2, ... alone.
+void keep_chained(std::vector<Marker>& markers) {
+  size_t n = markers.size();
+  std::vector<bool> keep(n);
+  for (size_t i = 0; i < n; ++i) keep[i] = !markers[i].weak;
+  auto follows = [&](size_t a, size_t b) {  // b continues a
+    return markers[a].style == markers[b].style &&
+           markers[b].item.index == markers[a].item.index + 1;
+  };
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (size_t i = 0; i < n; ++i) {
+      if (keep[i]) continue;
+      if ((i > 0 && keep[i - 1] && follows(i - 1, i)) ||
+          (i + 1 < n && keep[i + 1] && follows(i, i + 1))) {
+        keep[i] = changed = true;
+      }
+    }
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (keep[i] || markers[i].item.index != 1) continue;
+    size_t j = i;
+    while (j + 1 < n && !keep[j + 1] && follows(j, j + 1)) ++j;
+    for (size_t k = i; j > i && k <= j; ++k) keep[k] = true;
+  }
+  size_t out = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (!keep[i]) continue;
+    if (out != i) markers[out] = std::move(markers[i]);
+    ++out;
+  }
+  markers.resize(out);
+}
+
 }  // namespace
 
 void add_priority_resolvers(std::map<std::string, Resolver>& r) {
@@ -63,9 +101,14 @@ void add_priority_resolvers(std::map<std::string, Resolver>& r) {
 void build_lists(std::string_view text, const Matcher& announcer, ResolveContext& cx) {
   auto& markers = cx.out.markers;
   auto& lists = cx.out.priorities;
+  keep_chained(markers);
   for (size_t i = 0; i < markers.size(); ++i) {
     Marker& mk = markers[i];
-    bool fresh = lists.empty() || lists.back().style != mk.style || mk.item.index == 1;
+    // A new list at its first ordinal, at a change of style, or when the ordinal goes back
+    // ("Ly do thu nhat ... Thu hai, Thu ba, ..." then "Thu nhat, Thu hai"): a repeat and a
+    // gap stay in their list, for audit to report.
+    bool fresh = lists.empty() || lists.back().style != mk.style || mk.item.index == 1 ||
+                 mk.item.index < lists.back().items.back().index;
     if (fresh) {
       PriorityList l;
       l.style = mk.style;

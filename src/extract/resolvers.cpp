@@ -1,6 +1,9 @@
 #include "extract/resolvers.h"
 
 #include <fmt/format.h>
+#include <unicode/uchar.h>
+
+#include "base/utf8.h"
 
 namespace trich {
 namespace {
@@ -49,5 +52,93 @@ std::string iso_date(int y, int m, int d) {
   if (d > max) return "";
   return fmt::format("{:04}-{:02}-{:02}", y, m, d);
 }
+
+namespace scan {
+namespace {
+
+bool is_letter(char32_t c) {
+  return u_isalpha(static_cast<UChar32>(c)) ||
+         (u_getCombiningClass(static_cast<UChar32>(c)) != 0 && c >= 0x300);
+}
+
+}  // namespace
+
+std::vector<Word> words(std::string_view text, size_t from, size_t to) {
+  std::vector<Word> out;
+  size_t i = from;
+  to = std::min(to, text.size());
+  while (i < to) {
+    size_t b = i;
+    char32_t c = utf8::next(text, i);
+    bool digit = c >= '0' && c <= '9';
+    if (!digit && !is_letter(c)) continue;
+    size_t e = i;
+    while (e < to) {
+      size_t j = e;
+      char32_t d = utf8::next(text, j);
+      if (digit ? !(d >= '0' && d <= '9') : !is_letter(d)) break;
+      e = j;
+    }
+    out.push_back({b, e, text.substr(b, e - b), digit});
+    i = e;
+  }
+  return out;
+}
+
+Word next_word(std::string_view text, size_t from, size_t to) {
+  size_t i = from;
+  to = std::min(to, text.size());
+  while (i < to) {
+    size_t b = i;
+    char32_t c = utf8::next(text, i);
+    bool digit = c >= '0' && c <= '9';
+    if (!digit && !is_letter(c)) continue;
+    size_t e = i;
+    while (e < to) {
+      size_t j = e;
+      char32_t d = utf8::next(text, j);
+      if (digit ? !(d >= '0' && d <= '9') : !is_letter(d)) break;
+      e = j;
+    }
+    return {b, e, text.substr(b, e - b), digit};
+  }
+  return {to, to, {}, false};
+}
+
+bool is_upper_word(std::string_view w) {
+  bool any = false;
+  for (size_t i = 0; i < w.size();) {
+    char32_t c = utf8::next(w, i);
+    if (u_islower(static_cast<UChar32>(c))) return false;
+    any = any || u_isupper(static_cast<UChar32>(c));
+  }
+  return any;
+}
+
+bool is_capitalized(std::string_view w) {
+  if (w.empty()) return false;
+  size_t i = 0;
+  return u_isupper(static_cast<UChar32>(utf8::next(w, i)));
+}
+
+std::string join(const std::vector<Word>& w, size_t i, size_t n) {
+  std::string out;
+  for (size_t k = i; k < i + n && k < w.size(); ++k) {
+    if (k > i) out += ' ';
+    out += w[k].text;
+  }
+  return out;
+}
+
+bool same_line_run(std::string_view text, const std::vector<Word>& w, size_t i, size_t n) {
+  for (size_t k = i + 1; k < i + n && k < w.size(); ++k) {
+    for (size_t p = w[k - 1].e; p < w[k].b; ++p) {
+      if (text[p] != ' ' && text[p] != '\t') return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace scan
 
 }  // namespace trich

@@ -41,4 +41,28 @@ int to_int(std::string_view digits);  // -1 when not all digits or empty
 std::string iso_date(int y, int m, int d);
 bool plausible_year(int y);
 
+// Word-level reading of the normalized text for the resolvers that look beyond their match
+// (a name's extent, a header's type line). Words are runs of letters (with their marks) or
+// runs of digits; everything else separates them.
+namespace scan {
+
+struct Word {
+  size_t b = 0, e = 0;  // [b, e) in the text
+  std::string_view text;
+  bool digits = false;  // a run of ASCII digits
+};
+
+// The words of text[from, to).
+std::vector<Word> words(std::string_view text, size_t from, size_t to);
+// The first word at or after `from` (before `to`); text empty when there is none.
+Word next_word(std::string_view text, size_t from, size_t to);
+bool is_upper_word(std::string_view w);   // every letter upper-case (and at least one)
+bool is_capitalized(std::string_view w);  // the first letter is upper-case
+// words[i .. i+n) joined by single spaces.
+std::string join(const std::vector<Word>& w, size_t i, size_t n);
+// True when words[i .. i+n) are separated only by spaces or tabs (no line break, no mark).
+bool same_line_run(std::string_view text, const std::vector<Word>& w, size_t i, size_t n);
+
+}  // namespace scan
+
 }  // namespace trich
