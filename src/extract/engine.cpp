@@ -1,5 +1,7 @@
 #include "extract/engine.h"
 
+#include <cstdlib>
+
 #include <fmt/format.h>
 
 namespace trich {
@@ -94,6 +96,11 @@ Result<std::unique_ptr<Matcher>> Matcher::build(const rules::RuleSet& set,
     return error_at("", 0, fmt::format("rules of kind {}: {}", kind, m->re_->error()));
   }
   m->ngroups_ = m->re_->NumberOfCapturingGroups();
+  if (!std::getenv("TRICH_NO_PREFILTER")) {
+    std::vector<std::string> patterns;
+    for (const auto& e : m->rules_) patterns.push_back(e.rule->pattern);
+    m->prefilter_ = Prefilter::analyze(patterns);
+  }
   for (const auto& [name, idx] : m->re_->NamedCapturingGroups()) {
     size_t us = name.find('_');
     if (name[0] != 'r') continue;

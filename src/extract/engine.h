@@ -2,8 +2,16 @@
 // order) and scans a text once with it, leftmost-first, without overlaps. Each match names
 // its rule and exposes the rule's own capture groups. The engine knows no language and no
 // entity: resolvers (extract/resolvers.h) turn matches into entities.
+//
+// Speed: a Prefilter (extract/prefilter.h) finds the characters every match must hold, and
+// RE2 runs only in windows around them. The matches are exactly those of a scan of the whole
+// text: a match that starts at or before a window's last trigger holds a trigger of that
+// window, so it and every other match that could start where it starts lie inside the window;
+// RE2 then picks the same leftmost start and the same alternative as it would on the whole
+// text (the text outside stays visible to RE2 as context, for ^ and $).
 #pragma once
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -13,6 +21,7 @@
 #include <re2/re2.h>
 
 #include "base/error.h"
+#include "extract/prefilter.h"
 #include "rules/ruleset.h"
 
 namespace trich {
@@ -60,15 +69,21 @@ class Matcher {
 
   size_t size() const { return rules_.size(); }
 
+  // The prefilter in use, or nullptr when the whole text is searched (the rules could not be
+  // analyzed, or TRICH_NO_PREFILTER is set in the environment: for comparing outputs).
+  const Prefilter* prefilter() const { return prefilter_.get(); }
+
  private:
   struct Entry {
     const rules::Rule* rule;
     int wrapper;  // index of the rule's wrapper group in the combined regex
     std::vector<std::pair<std::string, int>> groups;  // the rule's own group names
   };
+  // The leftmost match in text[pos, end) (RE2 sees all of text as context).
   bool next(std::string_view text, size_t pos, size_t end, Match& m,
             std::vector<re2::StringPiece>& subs) const;
   std::unique_ptr<RE2> re_;
+  std::unique_ptr<Prefilter> prefilter_;
   std::vector<Entry> rules_;
   int ngroups_ = 0;
 };
@@ -79,10 +94,27 @@ void Matcher::scan(std::string_view text, size_t begin, size_t end, F&& on_match
   std::vector<re2::StringPiece> subs(static_cast<size_t>(ngroups_) + 1);
   size_t pos = begin;
   Match m;
-  while (pos <= end && next(text, pos, end, m, subs)) {
+  // Without a prefilter the window is the rest of the range and every match is taken.
+  Prefilter::Window w{pos, end, end};
+  bool have_window = !prefilter_;
+  if (prefilter_) prefilter_->tune(text);
+  while (pos <= end) {
+    if (!have_window || pos > w.last) {
+      if (!prefilter_->window(text, pos, end, w)) break;
+      have_window = true;
+    }
+    if (!next(text, std::max(pos, w.begin), w.end, m, subs)) {
+      if (!prefilter_) break;
+      pos = w.last + 1;  // no match starts in [pos, w.last]
+      continue;
+    }
+    size_t match_begin = static_cast<size_t>(subs[0].data() - text.data());
+    if (match_begin > w.last) {  // it may not be the leftmost: look again from the next window
+      pos = w.last + 1;
+      continue;
+    }
     on_match(static_cast<const Match&>(m));
     size_t resume = m.end_;
-    size_t match_begin = static_cast<size_t>(subs[0].data() - text.data());
     if (resume <= pos || resume <= match_begin) {
       resume = std::max(pos, match_begin) + 1;
       while (resume < end && (static_cast<unsigned char>(text[resume]) & 0xC0) == 0x80) ++resume;

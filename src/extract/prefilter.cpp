@@ -1,0 +1,1226 @@
+#include "extract/prefilter.h"
+
+#include <algorithm>
+#include <cstring>
+#include <map>
+#include <unordered_map>
+
+#include <unicode/uchar.h>
+#include <unicode/uniset.h>
+#include <unicode/unistr.h>
+
+#include "base/utf8.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace trich {
+
+void CharSet::add_range(char32_t lo, char32_t hi) {
+  for (char32_t c = lo; c <= hi && c < 0x10000; ++c) bits_[c >> 6] |= uint64_t{1} << (c & 63);
+  if (hi >= 0x10000) astral_.emplace_back(std::max<char32_t>(lo, 0x10000), hi);
+}
+
+
+namespace {
+
+using icu::UnicodeSet;
+
+// ----- A regex as a tree of character classes ----------------------------------------------
+
+struct Node {
+  enum Kind { kEmpty, kClass, kConcat, kAlt, kRepeat } kind = kEmpty;
+  int cls = -1;            // kClass: index of the class
+  std::vector<int> kids;   // kConcat, kAlt: the parts; kRepeat: the repeated part
+  int min = 0, max = -1;   // kRepeat: the least and most counts (-1: no most)
+};
+
+struct Tree {
+  std::vector<Node> nodes;
+  std::vector<UnicodeSet> classes;
+  int add(Node n) {
+    nodes.push_back(std::move(n));
+    return static_cast<int>(nodes.size()) - 1;
+  }
+  int add_class(UnicodeSet s) {
+    classes.push_back(std::move(s));
+    Node n;
+    n.kind = Node::kClass;
+    n.cls = static_cast<int>(classes.size()) - 1;
+    return add(std::move(n));
+  }
+};
+
+UnicodeSet ascii_set(const char* chars) {
+  UnicodeSet s;
+  for (const char* p = chars; *p; ++p) s.add(static_cast<UChar32>(static_cast<unsigned char>(*p)));
+  return s;
+}
+
+UnicodeSet range_set(UChar32 lo, UChar32 hi) { return UnicodeSet(lo, hi); }
+
+// Reads RE2 syntax (the subset RE2 accepts; the pattern already compiled) into a Tree. Any
+// construct it does not know makes it fail, so that nothing is assumed about it.
+class Parser {
+ public:
+  Parser(std::string_view p, Tree& t) : p_(p), t_(t) {}
+
+  bool parse(int& root) {
+    bool fold = false;
+    root = alternation(fold);
+    if (failed_ || i_ != p_.size()) return false;
+    return true;
+  }
+
+ private:
+  bool at_end() const { return i_ >= p_.size(); }
+  char peek(size_t k = 0) const { return i_ + k < p_.size() ? p_[i_ + k] : '\0'; }
+  void fail() { failed_ = true; }
+
+  char32_t next_cp() {
+    size_t i = i_;
+    char32_t c = utf8::next(p_, i);
+    i_ = std::min(i, p_.size());
+    return c;
+  }
+
+  // The alternatives up to the closing ')' (not consumed) or the end. `fold` is the group's
+  // case-insensitivity, which (?i) changes for the rest of the group.
+  int alternation(bool fold) {
+    std::vector<int> alts;
+    std::vector<int> seq;
+    auto close_seq = [&] {
+      Node n;
+      n.kind = Node::kConcat;
+      n.kids = std::move(seq);
+      seq.clear();
+      alts.push_back(t_.add(std::move(n)));
+    };
+    while (!failed_ && !at_end() && peek() != ')') {
+      if (peek() == '|') {
+        ++i_;
+        close_seq();
+        continue;
+      }
+      int a = atom(fold);
+      if (failed_) return -1;
+      if (a < 0) continue;  // a flag setting such as (?i)
+      a = quantifiers(a);
+      seq.push_back(a);
+    }
+    close_seq();
+    if (alts.size() == 1) return alts[0];
+    Node n;
+    n.kind = Node::kAlt;
+    n.kids = std::move(alts);
+    return t_.add(std::move(n));
+  }
+
+  int quantifiers(int a) {
+    for (;;) {
+      char c = peek();
+      int min = -1, max = -1;
+      if (c == '*') {
+        min = 0;
+        ++i_;
+      } else if (c == '?') {
+        min = 0;
+        max = 1;
+        ++i_;
+      } else if (c == '+') {
+        min = 1;
+        ++i_;
+      } else if (c == '{') {
+        size_t j = i_ + 1;
+        auto number = [&](int& v) {
+          size_t digits = 0;
+          v = 0;
+          while (j < p_.size() && p_[j] >= '0' && p_[j] <= '9') {
+            v = std::min(v * 10 + (p_[j] - '0'), 100000);
+            ++j;
+            ++digits;
+          }
+          return digits > 0;
+        };
+        if (!number(min)) return a;  // a literal '{' follows; RE2 reads it so too
+        max = min;
+        if (j < p_.size() && p_[j] == ',') {
+          ++j;
+          if (!number(max)) max = -1;
+        }
+        if (j >= p_.size() || p_[j] != '}') return a;
+        i_ = j + 1;
+      } else {
+        return a;
+      }
+      if (peek() == '?') ++i_;  // non-greedy: the same strings
+      Node r;
+      r.kind = Node::kRepeat;
+      r.kids = {a};
+      r.min = min;
+      r.max = max;
+      a = t_.add(std::move(r));
+    }
+  }
+
+  int literal(char32_t c, bool fold) {
+    UnicodeSet s(static_cast<UChar32>(c), static_cast<UChar32>(c));
+    if (fold) s.closeOver(USET_CASE_INSENSITIVE);
+    return t_.add_class(std::move(s));
+  }
+
+  int empty() { return t_.add(Node{}); }
+
+  // One atom; -1 when the text was only a flag setting.
+  int atom(bool& fold) {
+    char c = peek();
+    if (c == '(') {
+      ++i_;
+      bool inner = fold;
+      if (peek() == '?') {
+        ++i_;
+        if (peek() == 'P' && peek(1) == '<') {
+          size_t close = p_.find('>', i_);
+          if (close == std::string_view::npos) return fail(), -1;
+          i_ = close + 1;
+        } else {
+          bool neg = false, any = false;
+          while (!at_end() && peek() != ':' && peek() != ')') {
+            char f = p_[i_++];
+            if (f == '-') {
+              neg = true;
+            } else if (f == 'i') {
+              inner = !neg;
+              any = true;
+            } else if (f == 's' || f == 'm' || f == 'U') {
+              any = true;
+            } else {
+              return fail(), -1;
+            }
+          }
+          if (at_end()) return fail(), -1;
+          if (peek() == ')') {  // (?i): for the rest of the enclosing group
+            ++i_;
+            if (!any) return fail(), -1;
+            fold = inner;
+            return -1;
+          }
+          ++i_;  // ':'
+        }
+      }
+      int a = alternation(inner);
+      if (failed_ || peek() != ')') return fail(), -1;
+      ++i_;
+      return a;
+    }
+    if (c == '[') return char_class(fold);
+    if (c == '.') {
+      ++i_;
+      return t_.add_class(range_set(0, 0x10FFFF));
+    }
+    if (c == '^' || c == '$') {
+      ++i_;
+      return empty();
+    }
+    if (c == '\\') return escape(fold);
+    if (c == '*' || c == '+' || c == '?' || c == ')') return fail(), -1;
+    return literal(next_cp(), fold);
+  }
+
+  // A class escape (\d, \pL, ...) into `s`; false when the escape is not one.
+  bool class_escape(UnicodeSet& s) {
+    char e = peek(1);
+    UnicodeSet d = range_set('0', '9');
+    UnicodeSet sp = ascii_set("\t\n\f\r ");
+    UnicodeSet w = ascii_set("_");
+    w.add('0', '9').add('A', 'Z').add('a', 'z');
+    switch (e) {
+      case 'd': s = d; break;
+      case 'D': s = d.complement(); break;
+      case 's': s = sp; break;
+      case 'S': s = sp.complement(); break;
+      case 'w': s = w; break;
+      case 'W': s = w.complement(); break;
+      case 'p':
+      case 'P': {
+        i_ += 2;
+        std::string name;
+        if (peek() == '{') {
+          size_t close = p_.find('}', i_);
+          if (close == std::string_view::npos) return fail(), false;
+          name = std::string(p_.substr(i_ + 1, close - i_ - 1));
+          i_ = close + 1;
+        } else {
+          if (at_end()) return fail(), false;
+          name = std::string(1, p_[i_++]);
+        }
+        bool neg = e == 'P';
+        if (!name.empty() && name[0] == '^') {
+          neg = !neg;
+          name.erase(0, 1);
+        }
+        for (char ch : name) {
+          if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '_') return fail(), false;
+        }
+        UErrorCode st = U_ZERO_ERROR;
+        UnicodeSet u(icu::UnicodeString::fromUTF8("[\\p{" + name + "}]"), st);
+        if (U_FAILURE(st)) return fail(), false;
+        if (neg) u.complement();
+        s = u;
+        return true;
+      }
+      default:
+        return false;
+    }
+    i_ += 2;
+    return true;
+  }
+
+  // A single-character escape (\n, \x{2022}, \.) into `c`; false when it is none.
+  bool char_escape(char32_t& c) {
+    char e = peek(1);
+    switch (e) {
+      case 'a': c = 7; break;
+      case 'f': c = '\f'; break;
+      case 't': c = '\t'; break;
+      case 'n': c = '\n'; break;
+      case 'r': c = '\r'; break;
+      case 'v': c = '\v'; break;
+      case 'x': {
+        size_t j = i_ + 2;
+        std::string hex;
+        if (j < p_.size() && p_[j] == '{') {
+          size_t close = p_.find('}', j);
+          if (close == std::string_view::npos) return fail(), false;
+          hex = std::string(p_.substr(j + 1, close - j - 1));
+          j = close + 1;
+        } else {
+          hex = std::string(p_.substr(j, 2));
+          j += 2;
+        }
+        if (hex.empty() || hex.size() > 8 ||
+            hex.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos) {
+          return fail(), false;
+        }
+        c = static_cast<char32_t>(std::stoul(hex, nullptr, 16));
+        if (c > 0x10FFFF) return fail(), false;
+        i_ = j;
+        return true;
+      }
+      default:
+        if (e > 0 && e < 0x7F && !std::isalnum(static_cast<unsigned char>(e))) {
+          c = static_cast<unsigned char>(e);  // escaped punctuation stands for itself
+          break;
+        }
+        return false;
+    }
+    i_ += 2;
+    return true;
+  }
+
+  int escape(bool fold) {
+    char e = peek(1);
+    if (e == 'b' || e == 'B' || e == 'A' || e == 'z') {
+      i_ += 2;
+      return empty();
+    }
+    if (e == 'Q') {  // \Q...\E: literal text
+      i_ += 2;
+      size_t close = p_.find("\\E", i_);
+      std::string_view lit = p_.substr(i_, close == std::string_view::npos ? p_.npos : close - i_);
+      i_ = close == std::string_view::npos ? p_.size() : close + 2;
+      Node n;
+      n.kind = Node::kConcat;
+      size_t k = 0;
+      while (k < lit.size()) n.kids.push_back(literal(utf8::next(lit, k), fold));
+      return t_.add(std::move(n));
+    }
+    UnicodeSet s;
+    if (class_escape(s)) {
+      if (failed_) return -1;
+      return fold_class(std::move(s), fold, is_negated_escape(e));
+    }
+    if (failed_) return -1;
+    char32_t c;
+    if (char_escape(c)) return literal(c, fold);
+    return fail(), -1;
+  }
+
+  static bool is_negated_escape(char e) { return e == 'D' || e == 'S' || e == 'W' || e == 'P'; }
+
+  // Case folding makes a class larger; for a negated one, the class before folding is already
+  // at least as large as RE2's (it negates after folding), so it is kept as it is.
+  int fold_class(UnicodeSet s, bool fold, bool negated) {
+    if (fold && !negated) s.closeOver(USET_CASE_INSENSITIVE);
+    return t_.add_class(std::move(s));
+  }
+
+  bool posix_class(UnicodeSet& s) {
+    size_t close = p_.find(":]", i_ + 2);
+    if (close == std::string_view::npos) return false;
+    std::string name(p_.substr(i_ + 2, close - i_ - 2));
+    bool neg = !name.empty() && name[0] == '^';
+    if (neg) name.erase(0, 1);
+    static const std::map<std::string, std::vector<std::pair<int, int>>> table = {
+        {"alnum", {{'0', '9'}, {'A', 'Z'}, {'a', 'z'}}},
+        {"alpha", {{'A', 'Z'}, {'a', 'z'}}},
+        {"ascii", {{0, 0x7F}}},
+        {"blank", {{'\t', '\t'}, {' ', ' '}}},
+        {"cntrl", {{0, 0x1F}, {0x7F, 0x7F}}},
+        {"digit", {{'0', '9'}}},
+        {"graph", {{'!', '~'}}},
+        {"lower", {{'a', 'z'}}},
+        {"print", {{' ', '~'}}},
+        {"punct", {{'!', '/'}, {':', '@'}, {'[', '`'}, {'{', '~'}}},
+        {"space", {{'\t', '\r'}, {' ', ' '}}},
+        {"upper", {{'A', 'Z'}}},
+        {"word", {{'0', '9'}, {'A', 'Z'}, {'a', 'z'}, {'_', '_'}}},
+        {"xdigit", {{'0', '9'}, {'A', 'F'}, {'a', 'f'}}},
+    };
+    auto it = table.find(name);
+    if (it == table.end()) return fail(), false;
+    s.clear();
+    for (auto [lo, hi] : it->second) s.add(lo, hi);
+    if (neg) s.complement();
+    i_ = close + 2;
+    return true;
+  }
+
+  int char_class(bool fold) {
+    ++i_;  // '['
+    bool negated = false;
+    if (peek() == '^') {
+      negated = true;
+      ++i_;
+    }
+    UnicodeSet s;
+    bool first = true;
+    while (!failed_) {
+      if (at_end()) return fail(), -1;
+      char c = peek();
+      if (c == ']' && !first) {
+        ++i_;
+        break;
+      }
+      first = false;
+      if (c == '[' && peek(1) == ':') {
+        UnicodeSet p;
+        if (!posix_class(p)) return fail(), -1;
+        s.addAll(p);
+        continue;
+      }
+      char32_t lo;
+      if (c == '\\') {
+        UnicodeSet e;
+        if (class_escape(e)) {
+          s.addAll(e);
+          continue;
+        }
+        if (failed_ || !char_escape(lo)) return fail(), -1;
+      } else {
+        lo = next_cp();
+      }
+      char32_t hi = lo;
+      if (peek() == '-' && peek(1) != ']' && peek(1) != '\0') {
+        ++i_;
+        if (peek() == '\\') {
+          if (!char_escape(hi)) return fail(), -1;
+        } else {
+          hi = next_cp();
+        }
+        if (hi < lo) return fail(), -1;
+      }
+      s.add(static_cast<UChar32>(lo), static_cast<UChar32>(hi));
+    }
+    if (failed_) return -1;
+    if (negated) {
+      s.complement();  // RE2 folds before negating: the unfolded complement is a superset
+      return t_.add_class(std::move(s));
+    }
+    return fold_class(std::move(s), fold, false);
+  }
+
+  std::string_view p_;
+  Tree& t_;
+  size_t i_ = 0;
+  bool failed_ = false;
+};
+
+
+// The code point starting at text[i] and its length (an invalid byte reads as U+FFFD, 1 byte).
+inline char32_t decode_at(std::string_view text, size_t i, size_t& len) {
+  unsigned char c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) {
+    len = 1;
+    return c;
+  }
+  size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  if (n == 1 || i + n > text.size()) {
+    len = 1;
+    return 0xFFFD;
+  }
+  size_t k = i;
+  char32_t cp = utf8::next(text, k);
+  len = n;
+  return cp;
+}
+
+// ----- What every match must hold -------------------------------------------------------------
+
+// Choices of trigger for a pattern: every match holds a character of each item's set. An item
+// is a class, or an alternation whose set is the union of one item chosen in each branch.
+struct Req {
+  int cls = -1;                             // a class of the tree
+  std::vector<std::vector<Req>> branches;   // when cls < 0: the items of each branch
+};
+using ReqList = std::vector<Req>;
+
+ReqList required(const Tree& t, int n) {
+  const Node& node = t.nodes[static_cast<size_t>(n)];
+  switch (node.kind) {
+    case Node::kEmpty:
+      return {};
+    case Node::kClass:
+      return {Req{node.cls, {}}};
+    case Node::kConcat: {
+      ReqList out;
+      for (int k : node.kids) {
+        auto r = required(t, k);
+        out.insert(out.end(), std::make_move_iterator(r.begin()), std::make_move_iterator(r.end()));
+      }
+      return out;
+    }
+    case Node::kAlt: {
+      Req alt;
+      for (int k : node.kids) {
+        auto r = required(t, k);
+        if (r.empty()) return {};  // this branch can do without any character
+        alt.branches.push_back(std::move(r));
+      }
+      return {std::move(alt)};
+    }
+    case Node::kRepeat:
+      return node.min >= 1 ? required(t, node.kids[0]) : ReqList{};
+  }
+  return {};
+}
+
+// How common each character is: counts from a sample of text, plus a small guess by kind of
+// character (so that characters the sample lacks are not free). Only relative sizes matter.
+class Frequency {
+ public:
+  Frequency() = default;
+  explicit Frequency(std::string_view sample) : counts_(0x10000, 0) {
+    size_t i = 0;
+    while (i < sample.size()) {
+      size_t len;
+      char32_t c = decode_at(sample, i, len);
+      if (c < 0x10000) ++counts_[c];
+      ++total_;
+      i += len;
+    }
+  }
+  double of(UChar32 c) const {
+    double guess = weight(c);
+    if (counts_.empty()) return guess;
+    double seen = c < 0x10000 ? counts_[static_cast<size_t>(c)] : 0;
+    return seen / static_cast<double>(total_ ? total_ : 1) + guess * 1e-5;
+  }
+  double cost(const UnicodeSet& s) const {
+    if (s.size() > 4096) return 1e12;
+    double c = 0;
+    for (int32_t r = 0; r < s.getRangeCount(); ++r) {
+      for (UChar32 x = s.getRangeStart(r); x <= s.getRangeEnd(r); ++x) c += of(x);
+    }
+    return c;
+  }
+
+ private:
+  // How common a character is in running text, by its kind alone.
+  static double weight(UChar32 c) {
+    if (c >= '0' && c <= '9') return 1;
+    if (c >= 'a' && c <= 'z') return 10;
+    if (c >= 'A' && c <= 'Z') return 2;
+    if (c == ' ') return 60;
+    if (c == '\n') return 5;
+    if (c == ',' || c == '.') return 8;
+    if (c < 0x20 || c == 0x7F) return 0.5;
+    if (c < 0x80) return 1;
+    return u_isalpha(c) ? 3 : 0.3;
+  }
+  std::vector<uint32_t> counts_;
+  size_t total_ = 0;
+};
+
+UnicodeSet choose(const Req& r, const std::vector<UnicodeSet>& sets, const Frequency& f) {
+  if (r.cls >= 0) return sets[static_cast<size_t>(r.cls)];
+  UnicodeSet all;
+  for (const auto& items : r.branches) {
+    UnicodeSet best;
+    double best_cost = -1;
+    for (const auto& it : items) {
+      UnicodeSet s = choose(it, sets, f);
+      double c = f.cost(s);
+      if (best_cost < 0 || c < best_cost) {
+        best = std::move(s);
+        best_cost = c;
+      }
+    }
+    all.addAll(best);
+  }
+  return all;
+}
+
+// ----- The automaton ----------------------------------------------------------------------------
+
+size_t tree_size(const Tree& t, int n) {
+  size_t s = 1;
+  for (int k : t.nodes[static_cast<size_t>(n)].kids) s += tree_size(t, k);
+  return s;
+}
+
+// A Thompson automaton built from the tree, with empty moves. Small counted repetitions are
+// spelled out (so that a run stops after {0,8} words); larger ones loop.
+struct Nfa {
+  struct State {
+    int cls = -1;  // >= 0: reads a character of this tree class; else an empty move
+    std::vector<int> out;
+  };
+  std::vector<State> s;
+  int add(int cls = -1) {
+    s.push_back(State{cls, {}});
+    return static_cast<int>(s.size()) - 1;
+  }
+  void link(int a, int b) { s[static_cast<size_t>(a)].out.push_back(b); }
+
+  std::pair<int, int> build(const Tree& t, int n) {
+    const Node& node = t.nodes[static_cast<size_t>(n)];
+    switch (node.kind) {
+      case Node::kEmpty: {
+        int e = add();
+        return {e, e};
+      }
+      case Node::kClass: {
+        int c = add(node.cls), e = add();
+        link(c, e);
+        return {c, e};
+      }
+      case Node::kConcat: {
+        int in = add(), cur = in;
+        for (int k : node.kids) {
+          auto [a, b] = build(t, k);
+          link(cur, a);
+          cur = b;
+        }
+        return {in, cur};
+      }
+      case Node::kAlt: {
+        int in = add(), out = add();
+        for (int k : node.kids) {
+          auto [a, b] = build(t, k);
+          link(in, a);
+          link(b, out);
+        }
+        return {in, out};
+      }
+      case Node::kRepeat: {
+        int kid = node.kids[0];
+        if (node.max >= 0 && node.max <= 8 && node.min <= node.max &&
+            tree_size(t, kid) * static_cast<size_t>(node.max) <= 512) {
+          int in = add(), cur = in, out = add();
+          for (int i = 0; i < node.min; ++i) {
+            auto [a, b] = build(t, kid);
+            link(cur, a);
+            cur = b;
+          }
+          for (int i = node.min; i < node.max; ++i) {
+            auto [a, b] = build(t, kid);
+            link(cur, a);
+            link(cur, out);
+            cur = b;
+          }
+          link(cur, out);
+          return {in, out};
+        }
+        auto [a, b] = build(t, kid);
+        int in = add(), out = add();
+        link(in, a);
+        link(b, out);
+        link(b, a);                        // once more
+        if (node.min == 0) link(in, out);  // not at all
+        return {in, out};
+      }
+    }
+    return {add(), add()};
+  }
+};
+
+std::string show(const UnicodeSet& u) {
+  icu::UnicodeString s;
+  u.toPattern(s, true);
+  std::string out;
+  s.toUTF8String(out);
+  return out;
+}
+
+// The start of the code point that ends right before `i`, not below `floor` (i > floor).
+inline size_t prev_start(std::string_view text, size_t i, size_t floor) {
+  size_t j = i - 1;
+  for (int k = 0; k < 3 && j > floor && !utf8::is_lead(static_cast<unsigned char>(text[j])); ++k) --j;
+  return j;
+}
+
+constexpr size_t kGap = 64;            // windows closer than this are searched as one
+constexpr size_t kTuneMin = 16 << 10;  // a text this long tunes the triggers
+constexpr size_t kTuneSample = 256 << 10;
+constexpr size_t kMaxSets = 4096;      // a thread's memo of automaton runs starts over beyond
+
+std::atomic<uint64_t> g_plan_serial{0};
+
+}  // namespace
+
+// The reading states of the automaton (empty moves folded away), over classes of characters
+// that no pattern tells apart.
+struct Prefilter::Automaton {
+  std::vector<UnicodeSet> sets;                  // distinct classes of the patterns
+  std::vector<const UnicodeSet*> tree_sets;      // tree class -> its distinct class
+  std::vector<ReqList> reqs;                     // per rule: choices of trigger
+  std::vector<int> cls;                          // per state: its distinct class
+  std::vector<uint32_t> succ_at, pred_at;        // per state: offsets into succ / pred
+  std::vector<int> succ, pred;                   // states that may read the next / previous
+  std::vector<char> first, accepts;              // may read a match's first / last character
+  std::vector<int> firsts;                       // the states with `first`
+  // Characters in the same equivalence class belong to the same classes of the patterns.
+  std::vector<uint16_t> eq_bmp;                  // per BMP code point
+  std::vector<std::pair<char32_t, uint16_t>> eq_astral;  // (start of a run, class), sorted
+  std::vector<char32_t> eq_sample;               // a character of each equivalence class
+  size_t neq = 0, words = 0;
+  std::vector<uint64_t> set_eq;                  // per distinct class: which eq classes it holds
+
+  size_t size() const { return cls.size(); }
+  uint16_t eq(char32_t c) const {
+    if (c < 0x10000) return eq_bmp[c];
+    auto it = std::upper_bound(eq_astral.begin(), eq_astral.end(), c,
+                               [](char32_t x, const auto& e) { return x < e.first; });
+    return it == eq_astral.begin() ? 0 : std::prev(it)->second;
+  }
+  bool reads(int q, uint16_t e) const {
+    return (set_eq[static_cast<size_t>(cls[static_cast<size_t>(q)]) * words + e / 64] >> (e % 64)) & 1;
+  }
+};
+
+struct Prefilter::Plan {
+  uint64_t serial = 0;
+  std::vector<char> trig;                        // per eq class: a trigger
+  // Bytes whose presence marks a possible trigger: the ASCII triggers, and the last byte of the
+  // UTF-8 form of the others; as byte ranges for a vectorized search.
+  std::vector<std::pair<uint8_t, uint8_t>> probe;
+  bool probe_table[256] = {};
+  // Per eq class of triggers: the states that may read it as a match's first trigger.
+  std::vector<std::vector<int>> init;
+  // Per state: the predecessors that may read a character before a match's first trigger.
+  std::vector<uint32_t> pred_at;
+  std::vector<int> pred;
+  std::string description;
+};
+
+Prefilter::~Prefilter() = default;
+
+namespace {
+
+// Memoized runs of the automaton over sets of states (a lazily built DFA), per thread.
+struct SetTable {
+  size_t stride = 0;
+  std::unordered_map<std::string, int32_t> index;
+  std::vector<std::vector<int>> sets;
+  std::vector<char> has_first;
+  std::vector<int32_t> next;  // sets * stride, -1 unknown
+
+  void reset(size_t s) {
+    stride = s;
+    index.clear();
+    sets.clear();
+    has_first.clear();
+    next.clear();
+    std::vector<int> none;
+    intern(none, nullptr);  // set 0 is the empty set
+  }
+  int32_t intern(std::vector<int>& v, const Prefilter::Automaton* a) {
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+    std::string key(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(int));
+    auto [it, fresh] = index.emplace(std::move(key), static_cast<int32_t>(sets.size()));
+    if (fresh) {
+      bool f = false;
+      if (a) {
+        for (int q : v) f = f || a->first[static_cast<size_t>(q)];
+      }
+      sets.push_back(v);
+      has_first.push_back(f);
+      next.resize(next.size() + stride, -1);
+    }
+    return it->second;
+  }
+};
+
+struct Runs {
+  uint64_t serial = 0;
+  SetTable back, fwd;
+  std::vector<int32_t> back_init;  // per eq class
+  std::vector<int> tmp;
+
+  void reset(const Prefilter::Automaton& a) {
+    back.reset(a.neq);
+    fwd.reset(a.neq * 2);
+    back_init.assign(a.neq, -1);
+  }
+};
+
+Runs& runs_for(const Prefilter::Automaton& a, const Prefilter::Plan& plan) {
+  thread_local std::vector<std::unique_ptr<Runs>> cache;
+  for (auto& r : cache) {
+    if (r->serial == plan.serial) {
+      if (r->back.sets.size() + r->fwd.sets.size() > kMaxSets) r->reset(a);
+      return *r;
+    }
+  }
+  if (cache.size() >= 16) cache.erase(cache.begin());
+  cache.push_back(std::make_unique<Runs>());
+  cache.back()->serial = plan.serial;
+  cache.back()->reset(a);
+  return *cache.back();
+}
+
+// Backward: from the states of set s, those that may read a character of class e before them.
+int32_t step_back(const Prefilter::Automaton& a, const Prefilter::Plan& plan, Runs& r, int32_t s,
+                  uint16_t e) {
+  int32_t& slot = r.back.next[static_cast<size_t>(s) * r.back.stride + e];
+  if (slot >= 0) return slot;
+  r.tmp.clear();
+  for (int q : r.back.sets[static_cast<size_t>(s)]) {
+    for (uint32_t k = plan.pred_at[static_cast<size_t>(q)]; k < plan.pred_at[static_cast<size_t>(q) + 1]; ++k) {
+      int p = plan.pred[k];
+      if (a.reads(p, e)) r.tmp.push_back(p);
+    }
+  }
+  int32_t id = r.back.intern(r.tmp, &a);
+  r.back.next[static_cast<size_t>(s) * r.back.stride + e] = id;  // `slot` may have moved
+  return id;
+}
+
+// Forward: the states after reading a character of class e from set s (plus every first state
+// when `inject`); the low bit says whether a match could end with that character.
+int32_t step_fwd(const Prefilter::Automaton& a, Runs& r, int32_t s, uint16_t e, bool inject) {
+  size_t at = static_cast<size_t>(s) * r.fwd.stride + e * 2u + inject;
+  if (r.fwd.next[at] >= 0) return r.fwd.next[at];
+  r.tmp.clear();
+  bool acc = false;
+  auto read = [&](int q) {
+    if (!a.reads(q, e)) return;
+    acc = acc || a.accepts[static_cast<size_t>(q)];
+    for (uint32_t k = a.succ_at[static_cast<size_t>(q)]; k < a.succ_at[static_cast<size_t>(q) + 1]; ++k) {
+      r.tmp.push_back(a.succ[k]);
+    }
+  };
+  for (int q : r.fwd.sets[static_cast<size_t>(s)]) read(q);
+  if (inject) {
+    for (int q : a.firsts) read(q);
+  }
+  int32_t id = r.fwd.intern(r.tmp, nullptr);
+  int32_t v = id * 2 + (acc ? 1 : 0);
+  r.fwd.next[at] = v;
+  return v;
+}
+
+std::unique_ptr<Prefilter::Plan> make_plan(const Prefilter::Automaton& a, const Frequency& f) {
+  // For each rule, the class that adds least to the triggers chosen so far.
+  UnicodeSet trig;
+  std::vector<UnicodeSet> tree_sets;
+  tree_sets.reserve(a.tree_sets.size());
+  for (const UnicodeSet* s : a.tree_sets) tree_sets.push_back(*s);
+  for (const auto& reqs : a.reqs) {
+    UnicodeSet best;
+    double best_cost = -1;
+    for (const auto& r : reqs) {
+      UnicodeSet s = choose(r, tree_sets, f);
+      UnicodeSet extra(s);
+      extra.removeAll(trig);
+      double c = f.cost(extra) + 1e-3 * f.cost(s);
+      if (best_cost < 0 || c < best_cost) {
+        best = std::move(s);
+        best_cost = c;
+      }
+    }
+    if (best_cost >= 1e11) return nullptr;  // only common characters: no use
+    trig.addAll(best);
+  }
+  if (trig.isEmpty() || trig.size() > 1024) return nullptr;
+
+  auto p = std::make_unique<Prefilter::Plan>();
+  p->serial = ++g_plan_serial;
+  p->trig.assign(a.neq, 0);
+  for (size_t e = 0; e < a.neq; ++e) p->trig[e] = trig.contains(static_cast<UChar32>(a.eq_sample[e]));
+
+  // States that may be reached with no trigger read before them ("clean"): a match's first
+  // trigger is read by a clean state, and so is every character before it.
+  const size_t n = a.size();
+  std::vector<char> clean(n, 0), reads_other(n, 0);
+  for (size_t q = 0; q < n; ++q) {
+    for (size_t e = 0; e < a.neq && !reads_other[q]; ++e) {
+      reads_other[q] = !p->trig[e] && a.reads(static_cast<int>(q), static_cast<uint16_t>(e));
+    }
+  }
+  std::vector<int> work;
+  for (int q : a.firsts) {
+    clean[static_cast<size_t>(q)] = 1;
+    work.push_back(q);
+  }
+  while (!work.empty()) {
+    size_t q = static_cast<size_t>(work.back());
+    work.pop_back();
+    if (!reads_other[q]) continue;
+    for (uint32_t k = a.succ_at[q]; k < a.succ_at[q + 1]; ++k) {
+      size_t r = static_cast<size_t>(a.succ[k]);
+      if (!clean[r]) {
+        clean[r] = 1;
+        work.push_back(static_cast<int>(r));
+      }
+    }
+  }
+  p->pred_at.assign(n + 1, 0);
+  for (size_t q = 0; q < n; ++q) {
+    for (uint32_t k = a.pred_at[q]; k < a.pred_at[q + 1]; ++k) {
+      size_t r = static_cast<size_t>(a.pred[k]);
+      if (clean[r] && reads_other[r]) p->pred.push_back(static_cast<int>(r));
+    }
+    p->pred_at[q + 1] = static_cast<uint32_t>(p->pred.size());
+  }
+  p->init.assign(a.neq, {});
+  for (size_t e = 0; e < a.neq; ++e) {
+    if (!p->trig[e]) continue;
+    for (size_t q = 0; q < n; ++q) {
+      if (clean[q] && a.reads(static_cast<int>(q), static_cast<uint16_t>(e))) p->init[e].push_back(static_cast<int>(q));
+    }
+  }
+
+  bool probe[256] = {};
+  for (int32_t r = 0; r < trig.getRangeCount(); ++r) {
+    for (UChar32 c = trig.getRangeStart(r); c <= trig.getRangeEnd(r); ++c) {
+      std::string u;
+      utf8::append(u, static_cast<char32_t>(c));
+      probe[static_cast<unsigned char>(u.back())] = true;
+    }
+  }
+  for (int b = 0; b < 256;) {
+    if (!probe[b]) {
+      ++b;
+      continue;
+    }
+    int e = b;
+    while (e + 1 < 256 && probe[e + 1] && (e + 1 < 0x80) == (b < 0x80)) ++e;
+    p->probe.emplace_back(static_cast<uint8_t>(b), static_cast<uint8_t>(e));
+    b = e + 1;
+  }
+  std::memcpy(p->probe_table, probe, sizeof probe);
+  p->description = "triggers " + show(trig);
+  return p;
+}
+
+// The first trigger at or after pos (before end), or npos.
+size_t find_trigger(const Prefilter::Automaton& a, const Prefilter::Plan& plan,
+                    std::string_view text, size_t pos, size_t end) {
+  const unsigned char* s = reinterpret_cast<const unsigned char*>(text.data());
+  // A probe byte at i: an ASCII trigger, or the last byte of a possible trigger.
+  auto check = [&](size_t i) -> size_t {
+    if (s[i] < 0x80) return i;  // the ASCII probes are exactly the ASCII triggers
+    size_t j = i;
+    for (int k = 0; k < 3 && j > pos && !utf8::is_lead(s[j]); ++k) --j;
+    if (!utf8::is_lead(s[j])) return std::string_view::npos;
+    size_t len;
+    char32_t c = decode_at(text, j, len);
+    if (j + len - 1 != i || !plan.trig[a.eq(c)]) return std::string_view::npos;
+    return j;
+  };
+  size_t i = pos;
+#if defined(__SSE2__)
+  const auto& pr = plan.probe;
+  if (pr.size() <= 8) {
+    __m128i lo[8], span[8];
+    for (size_t r = 0; r < pr.size(); ++r) {
+      lo[r] = _mm_set1_epi8(static_cast<char>(pr[r].first));
+      span[r] = _mm_set1_epi8(static_cast<char>(pr[r].second - pr[r].first));
+    }
+    while (i + 16 <= end) {
+      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+      __m128i hit = _mm_setzero_si128();
+      for (size_t r = 0; r < pr.size(); ++r) {
+        __m128i d = _mm_sub_epi8(v, lo[r]);
+        hit = _mm_or_si128(hit, _mm_cmpeq_epi8(_mm_min_epu8(d, span[r]), d));
+      }
+      unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
+      while (mask) {
+        size_t t = check(i + static_cast<size_t>(__builtin_ctz(mask)));
+        if (t != std::string_view::npos) return t;
+        mask &= mask - 1;
+      }
+      i += 16;
+    }
+  }
+#endif
+  for (; i < end; ++i) {
+    if (plan.probe_table[s[i]]) {
+      size_t t = check(i);
+      if (t != std::string_view::npos) return t;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// Where a match whose first trigger is at t (of eq class et) may start: the automaton runs
+// backward from the states that may read t's character, through characters that are no
+// trigger. npos when no match can have t as its first trigger.
+size_t earliest_start(const Prefilter::Automaton& a, const Prefilter::Plan& plan, Runs& r,
+                      std::string_view text, size_t t, uint16_t et, size_t floor) {
+  int32_t s = r.back_init[et];
+  if (s < 0) {
+    r.tmp = plan.init[et];
+    s = r.back.intern(r.tmp, &a);
+    r.back_init[et] = s;
+  }
+  size_t earliest = std::string_view::npos;
+  size_t p = t;
+  while (s != 0) {
+    if (r.back.has_first[static_cast<size_t>(s)]) earliest = p;
+    if (p <= floor) break;
+    size_t pp = prev_start(text, p, floor), len;
+    uint16_t e = a.eq(decode_at(text, pp, len));
+    if (plan.trig[e]) break;  // a match holding it has an earlier first trigger
+    s = step_back(a, plan, r, s, e);
+    p = pp;
+  }
+  return earliest;
+}
+
+// Where every match that starts in [from, t] has ended: the automaton runs forward, starting
+// anew at each position up to t, until no run is left. `accepts` says whether one could have
+// ended a match.
+size_t latest_end(const Prefilter::Automaton& a, Runs& r, std::string_view text, size_t from,
+                  size_t t, size_t end, bool& accepts) {
+  int32_t s = 0;
+  accepts = false;
+  size_t p = from;
+  while (p < end) {
+    size_t len;
+    uint16_t e = a.eq(decode_at(text, p, len));
+    int32_t v = step_fwd(a, r, s, e, p <= t);
+    s = v >> 1;
+    accepts = accepts || (v & 1);
+    p += len;
+    if (s == 0 && p > t) break;
+  }
+  return std::min(p, end);
+}
+
+}  // namespace
+
+std::unique_ptr<Prefilter> Prefilter::analyze(const std::vector<std::string>& patterns,
+                                              std::string* why) {
+  auto no = [&](std::string w) -> std::unique_ptr<Prefilter> {
+    if (why) *why = std::move(w);
+    return nullptr;
+  };
+  Tree t;
+  std::vector<int> roots;
+  for (size_t i = 0; i < patterns.size(); ++i) {
+    int root;
+    if (!Parser(patterns[i], t).parse(root)) return no("rule " + std::to_string(i) + ": unread syntax");
+    roots.push_back(root);
+  }
+  if (roots.empty()) return no("no rules");
+
+  auto a = std::make_unique<Automaton>();
+  for (size_t i = 0; i < roots.size(); ++i) {
+    a->reqs.push_back(required(t, roots[i]));
+    if (a->reqs.back().empty()) return no("rule " + std::to_string(i) + ": no required character");
+  }
+
+  // Distinct classes.
+  std::map<std::string, int> index;
+  std::vector<int> tree_to(t.classes.size());
+  for (size_t c = 0; c < t.classes.size(); ++c) {
+    auto [it, fresh] = index.emplace(show(t.classes[c]), static_cast<int>(a->sets.size()));
+    if (fresh) a->sets.push_back(t.classes[c]);
+    tree_to[c] = it->second;
+  }
+  for (size_t c = 0; c < t.classes.size(); ++c) {
+    a->tree_sets.push_back(&a->sets[static_cast<size_t>(tree_to[c])]);
+  }
+
+  // Equivalence classes of characters: sweep the boundaries of every class's ranges.
+  const size_t nsets = a->sets.size();
+  const size_t sw = (nsets + 63) / 64;
+  std::vector<std::pair<char32_t, size_t>> events;  // (boundary, class): membership flips
+  for (size_t k = 0; k < nsets; ++k) {
+    const UnicodeSet& u = a->sets[k];
+    for (int32_t r = 0; r < u.getRangeCount(); ++r) {
+      events.emplace_back(static_cast<char32_t>(u.getRangeStart(r)), k);
+      events.emplace_back(static_cast<char32_t>(u.getRangeEnd(r)) + 1, k);
+    }
+  }
+  std::sort(events.begin(), events.end());
+  std::vector<uint64_t> member(sw, 0);
+  std::map<std::vector<uint64_t>, uint16_t> sig;
+  std::vector<std::vector<uint64_t>> sig_of;
+  std::vector<std::pair<char32_t, uint16_t>> runs;  // (start, eq class)
+  size_t ev = 0;
+  for (char32_t at = 0; at <= 0x10FFFF;) {
+    while (ev < events.size() && events[ev].first == at) {
+      member[events[ev].second / 64] ^= uint64_t{1} << (events[ev].second % 64);
+      ++ev;
+    }
+    auto [it, fresh] = sig.emplace(member, static_cast<uint16_t>(sig.size()));
+    if (fresh) {
+      if (sig.size() > 60000) return no("too many character classes");
+      sig_of.push_back(member);
+      a->eq_sample.push_back(at);
+    }
+    runs.emplace_back(at, it->second);
+    at = ev < events.size() ? events[ev].first : 0x110000;
+  }
+  a->neq = sig.size();
+  a->words = (a->neq + 63) / 64;
+  a->eq_bmp.assign(0x10000, 0);
+  for (size_t k = 0; k < runs.size(); ++k) {
+    char32_t lo = runs[k].first, hi = k + 1 < runs.size() ? runs[k + 1].first : 0x110000;
+    for (char32_t c = lo; c < hi && c < 0x10000; ++c) a->eq_bmp[c] = runs[k].second;
+    if (hi > 0x10000) a->eq_astral.emplace_back(std::max<char32_t>(lo, 0x10000), runs[k].second);
+  }
+  a->set_eq.assign(nsets * a->words, 0);
+  for (size_t e = 0; e < a->neq; ++e) {
+    for (size_t k = 0; k < nsets; ++k) {
+      if ((sig_of[e][k / 64] >> (k % 64)) & 1) a->set_eq[k * a->words + e / 64] |= uint64_t{1} << (e % 64);
+    }
+  }
+
+  // The automaton, then its reading states with empty moves folded away.
+  Nfa nfa;
+  int start = nfa.add(), accept = nfa.add();
+  for (int r : roots) {
+    auto [in, out] = nfa.build(t, r);
+    nfa.link(start, in);
+    nfa.link(out, accept);
+  }
+  std::vector<int> id(nfa.s.size(), -1);
+  for (size_t v = 0; v < nfa.s.size(); ++v) {
+    if (nfa.s[v].cls >= 0) {
+      id[v] = static_cast<int>(a->cls.size());
+      a->cls.push_back(tree_to[static_cast<size_t>(nfa.s[v].cls)]);
+    }
+  }
+  const size_t n = a->cls.size();
+  std::vector<uint32_t> stamp(nfa.s.size(), 0);
+  uint32_t gen = 0;
+  // The reading states reachable from `from` by empty moves, and whether `accept` is.
+  auto closure = [&](const std::vector<int>& from, std::vector<int>& out, bool& acc) {
+    ++gen;
+    out.clear();
+    acc = false;
+    std::vector<int> stack(from.begin(), from.end());
+    while (!stack.empty()) {
+      int v = stack.back();
+      stack.pop_back();
+      if (stamp[static_cast<size_t>(v)] == gen) continue;
+      stamp[static_cast<size_t>(v)] = gen;
+      if (v == accept) acc = true;
+      if (nfa.s[static_cast<size_t>(v)].cls >= 0) {
+        out.push_back(id[static_cast<size_t>(v)]);
+        continue;
+      }
+      for (int o : nfa.s[static_cast<size_t>(v)].out) stack.push_back(o);
+    }
+  };
+  a->first.assign(n, 0);
+  a->accepts.assign(n, 0);
+  std::vector<int> reach;
+  bool acc;
+  closure({start}, reach, acc);
+  if (acc) return no("a rule matches the empty string");
+  for (int q : reach) a->first[static_cast<size_t>(q)] = 1;
+  a->firsts = reach;
+  std::vector<std::vector<int>> succ(n), pred(n);
+  for (size_t v = 0; v < nfa.s.size(); ++v) {
+    if (id[v] < 0) continue;
+    closure(nfa.s[v].out, reach, acc);
+    size_t q = static_cast<size_t>(id[v]);
+    a->accepts[q] = acc;
+    succ[q] = reach;
+    for (int r : reach) pred[static_cast<size_t>(r)].push_back(static_cast<int>(q));
+  }
+  auto flatten = [n](const std::vector<std::vector<int>>& lists, std::vector<uint32_t>& at,
+                     std::vector<int>& flat) {
+    at.assign(n + 1, 0);
+    for (size_t q = 0; q < n; ++q) at[q + 1] = at[q] + static_cast<uint32_t>(lists[q].size());
+    flat.reserve(at[n]);
+    for (const auto& l : lists) flat.insert(flat.end(), l.begin(), l.end());
+  };
+  flatten(succ, a->succ_at, a->succ);
+  flatten(pred, a->pred_at, a->pred);
+
+  auto guess = make_plan(*a, Frequency());
+  if (!guess) return no("only common characters are required");
+  std::unique_ptr<Prefilter> f(new Prefilter());
+  f->nfa_ = std::move(a);
+  f->guess_ = std::move(guess);
+  f->plan_.store(f->guess_.get());
+  return f;
+}
+
+void Prefilter::tune(std::string_view text) const {
+  if (text.size() < kTuneMin) return;
+  std::call_once(tune_once_, [&] {
+    auto p = make_plan(*nfa_, Frequency(text.substr(0, kTuneSample)));
+    if (!p) return;
+    tuned_ = std::move(p);
+    plan_.store(tuned_.get(), std::memory_order_release);
+  });
+}
+
+std::string Prefilter::describe() const {
+  return plan_.load(std::memory_order_acquire)->description;
+}
+
+bool Prefilter::window(std::string_view text, size_t pos, size_t end, Window& w) const {
+  const Plan& plan = *plan_.load(std::memory_order_acquire);
+  const Automaton& a = *nfa_;
+  Runs& r = runs_for(a, plan);
+  bool have = false;
+  size_t t = find_trigger(a, plan, text, pos, end);
+  while (t != std::string_view::npos) {
+    size_t len;
+    uint16_t e = a.eq(decode_at(text, t, len));
+    size_t from = earliest_start(a, plan, r, text, t, e, pos);
+    if (from != std::string_view::npos) {
+      bool accepts;
+      size_t to = latest_end(a, r, text, from, t, end, accepts);
+      if (accepts) {
+        // The backward run stops at an earlier trigger, so `from` is at or after the first
+        // live trigger, inside the window.
+        if (!have) {
+          w.begin = from;
+          w.end = to;
+          have = true;
+        } else {
+          w.end = std::max(w.end, to);
+        }
+      }
+    }
+    w.last = t;
+    size_t next = find_trigger(a, plan, text, t + len, end);
+    if (have && (next == std::string_view::npos || next > w.end + kGap)) break;
+    t = next;
+  }
+  return have;
+}
+
+}  // namespace trich

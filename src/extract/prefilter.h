@@ -1,0 +1,84 @@
+// Prefilter: lets a Matcher skip text where none of its rules can match, without changing a
+// single match. At build time it reads the rules' patterns (RE2 syntax) into an automaton over
+// character classes, and finds for each rule classes of which every match holds a character.
+// From those it picks the triggers: for each rule the class that is rarest in running text
+// (character counts from the first sizeable text scanned; until then a rough guess by kind of
+// character). For each trigger t in a text it runs the automaton backward from t (stopping at
+// an earlier trigger, which could only be a match's first character) and forward from t, to
+// learn where a match whose first trigger is t could start and end, and whether one can
+// exist at all. The Matcher then runs RE2 only inside the windows of triggers that can be
+// part of a match (engine.h explains why the matches are exactly those of a scan of the whole
+// text).
+// The analysis over-approximates what a pattern matches (a {2,5} counts as +, ^ $ \b as
+// nothing, case folding as ICU's full closure), which only widens windows. A pattern it cannot
+// read (\C, anything new) disables the prefilter for its kind: the whole text is scanned.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace trich {
+
+// A set of code points with constant-time membership (a bitmap over the BMP).
+class CharSet {
+ public:
+  bool has(char32_t c) const {
+    if (c < 0x10000) return (bits_[c >> 6] >> (c & 63)) & 1;
+    for (const auto& [lo, hi] : astral_) {
+      if (c >= lo && c <= hi) return true;
+    }
+    return false;
+  }
+  void add_range(char32_t lo, char32_t hi);
+
+ private:
+  std::vector<uint64_t> bits_ = std::vector<uint64_t>(1024, 0);
+  std::vector<std::pair<char32_t, char32_t>> astral_;
+};
+
+class Prefilter {
+ public:
+  // Analyzes the patterns of one kind (the alternatives of its combined regex, in order).
+  // nullptr when a pattern cannot be read or some rule requires no character (it matches
+  // ""); `why` then says which.
+  static std::unique_ptr<Prefilter> analyze(const std::vector<std::string>& patterns,
+                                            std::string* why = nullptr);
+  ~Prefilter();
+
+  // The first text of at least 16 KiB that is scanned tunes the choice of triggers to its
+  // character counts; later calls do nothing. Thread-safe.
+  void tune(std::string_view text) const;
+
+  // A stretch of text to search: every match that starts in [pos, last] (pos as given to
+  // window) lies inside [begin, end). `last` is at or after the position of the trigger.
+  struct Window {
+    size_t begin = 0, end = 0, last = 0;
+  };
+  // The window of the first live trigger at or after `pos` (before `end`), merged with the
+  // windows of the triggers that follow closely. False when no match can start at or after
+  // `pos`.
+  bool window(std::string_view text, size_t pos, size_t end, Window& w) const;
+
+  // The triggers, for tests and for the curious.
+  std::string describe() const;
+
+  struct Automaton;
+  struct Plan;
+
+ private:
+  Prefilter() = default;
+  std::unique_ptr<Automaton> nfa_;
+  std::unique_ptr<Plan> guess_;                  // from kinds of characters
+  mutable std::unique_ptr<Plan> tuned_;          // from a text's character counts
+  mutable std::atomic<const Plan*> plan_{nullptr};
+  mutable std::once_flag tune_once_;
+};
+
+}  // namespace trich
