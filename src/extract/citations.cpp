@@ -4,6 +4,7 @@
 // (issuing body). Params: system = party|state.
 #include <fmt/format.h>
 
+#include "base/utf8.h"
 #include "extract/resolvers.h"
 
 namespace trich {
@@ -136,12 +137,220 @@ bool citation(const Match& m, ResolveContext& cx) {
     c.date_at = At{m.group_begin(g("date")), m.group_end(g("date"))};
   }
   if (m.has("issuer")) c.issuer = std::string(m.group("issuer"));
+  c.core_end = m.group_end("sym");
+  cx.out.citations.push_back(std::move(c));
+  return true;
+}
+
+// --- Named citations (rules/vi/named.toml) ---------------------------------------------
+
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
+// Collapses runs of white space to one space ("Chi thi\n35" names "Chi thi 35").
+std::string collapse(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    bool ws = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (ws && (out.empty() || out.back() == ' ')) continue;
+    out += ws ? ' ' : c;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+// The next word if it is separated from `pos` by one or more blanks only (no line break,
+// no mark); empty text otherwise.
+scan::Word word_after_blanks(std::string_view text, size_t pos) {
+  size_t p = pos;
+  while (p < text.size() && is_blank(text[p])) ++p;
+  if (p == pos || p >= text.size()) return {};
+  scan::Word w = scan::next_word(text, p, std::min(text.size(), p + 64));
+  if (w.b != p) return {};
+  return w;
+}
+
+// The longest phrase of one to three words from `w` that `lex` knows; 0 when none.
+size_t phrase_in(const rules::Lexicon& lex, std::string_view text, const scan::Word& w) {
+  std::vector<scan::Word> ws{w};
+  for (int k = 0; k < 2; ++k) {
+    scan::Word n = word_after_blanks(text, ws.back().e);
+    if (n.text.empty() || n.digits) break;
+    ws.push_back(n);
+  }
+  for (size_t n = ws.size(); n >= 1; --n) {
+    if (lex.find(collapse(text.substr(ws[0].b, ws[n - 1].e - ws[0].b)))) return n;
+  }
+  return 0;
+}
+
+// Reads a title on from its head word (ending at `pos`): words up to a stop phrase, a type
+// phrase, a number, an abbreviation in capitals, a mark or a line break. A comma may follow
+// the head itself when a lower-case word goes on ("Luat Phong, chong ..."). Returns where the
+// title ends.
+size_t extend_title(const rules::RuleSet& rules, std::string_view text, size_t pos) {
+  const auto& stop = rules.lexicon("name_stop");
+  const auto& types = rules.lexicon("doc_type");
+  size_t end = pos;
+  for (int n = 0; n < 8; ++n) {
+    size_t from = end;
+    if (n == 0 && from + 1 < text.size() && text[from] == ',') ++from;
+    scan::Word w = word_after_blanks(text, from);
+    if (w.text.empty() || w.digits) break;
+    if (phrase_in(stop, text, w) || phrase_in(types, text, w)) break;
+    if (from != end && scan::is_capitalized(w.text)) break;
+    if (w.text.size() > 1 && scan::is_upper_word(w.text)) break;
+    end = w.e;
+  }
+  return end;
+}
+
+// A year written after a title ("2014", "nam 2013", "sua doi 2019"; lexicon year_lead):
+// where it ends, or `pos` when none.
+size_t year_after(const rules::RuleSet& rules, std::string_view text, size_t pos) {
+  scan::Word w = word_after_blanks(text, pos);
+  if (!w.text.empty() && !w.digits) {
+    size_t n = phrase_in(rules.lexicon("year_lead"), text, w);
+    if (!n) return pos;
+    for (size_t k = 0; k < n; ++k) w = word_after_blanks(text, w.e);
+  }
+  if (!w.digits || w.text.size() != 4 || !plausible_year(to_int(w.text))) return pos;
+  if (w.e < text.size() && (text[w.e] == '/' || text[w.e] == '-' ||
+                            (text[w.e] == '.' && w.e + 1 < text.size() &&
+                             text[w.e + 1] >= '0' && text[w.e + 1] <= '9'))) {
+    return pos;
+  }
+  return w.e;
+}
+
+// What may follow a named citation, as after a symbol: ", ngay 19 thang 6 nam 2015" or
+// "ngay 5/3/2020", and "cua Chinh phu", in either order.
+struct Tail {
+  size_t end = 0;
+  std::optional<std::string> date, issuer;
+  std::optional<At> date_at;
+};
+
+bool read_date(const rules::RuleSet& rules, std::string_view text, size_t pos, Tail& t) {
+  const auto& words = rules.lexicon("date_word");
+  auto is = [&](const scan::Word& w, const char* what) {
+    const auto* v = w.text.empty() || w.digits ? nullptr : words.find(w.text);
+    return v && !v->strings.empty() && v->str() == what;
+  };
+  size_t p = pos;
+  if (p < text.size() && text[p] == ',') ++p;
+  scan::Word lead = word_after_blanks(text, p);
+  if (!is(lead, "day")) return false;
+  scan::Word d = word_after_blanks(text, lead.e);
+  if (!d.digits || d.text.size() > 2) return false;
+  auto sep_num = [&](size_t at, scan::Word& out) {  // "/5", " / 5", ".5", "-5"
+    size_t q = at;
+    while (q < text.size() && is_blank(text[q])) ++q;
+    if (q >= text.size() || (text[q] != '/' && text[q] != '.' && text[q] != '-')) return false;
+    ++q;
+    while (q < text.size() && is_blank(text[q])) ++q;
+    out = scan::next_word(text, q, std::min(text.size(), q + 8));
+    return out.b == q && out.digits;
+  };
+  scan::Word mo, y;
+  if (sep_num(d.e, mo)) {
+    if (!sep_num(mo.e, y)) return false;
+  } else {
+    scan::Word mw = word_after_blanks(text, d.e);
+    if (!is(mw, "month")) return false;
+    mo = word_after_blanks(text, mw.e);
+    if (!mo.digits) return false;
+    size_t q = mo.e;
+    if (q < text.size() && text[q] == ',') ++q;
+    scan::Word yw = word_after_blanks(text, q);
+    if (!is(yw, "year")) return false;
+    y = word_after_blanks(text, yw.e);
+  }
+  if (!y.digits || y.text.size() != 4 || mo.text.size() > 2) return false;
+  std::string iso = iso_date(to_int(y.text), to_int(mo.text), to_int(d.text));
+  if (!iso.empty()) t.date = iso;
+  t.date_at = At{d.b, y.e};
+  t.end = y.e;
+  return true;
+}
+
+bool read_issuer(const rules::RuleSet& rules, std::string_view text, size_t pos, Tail& t) {
+  scan::Word lead = word_after_blanks(text, pos);
+  if (lead.text.empty() || lead.digits || !rules.lexicon("issuer_lead").find(lead.text)) {
+    return false;
+  }
+  size_t p = lead.e;
+  while (p < text.size() && is_blank(text[p])) ++p;
+  if (p == lead.e) return false;
+  const auto& issuers = rules.lexicon("issuer");
+  size_t best = 0;
+  for (const auto& k : issuers.keys) {
+    if (k.size() <= best || p + k.size() > text.size()) continue;
+    std::string_view cand = text.substr(p, k.size());
+    if (utf8::to_lower(cand) != utf8::to_lower(k)) continue;
+    scan::Word after = scan::next_word(text, p + k.size(), p + k.size() + 1);
+    if (after.b == p + k.size() && !after.text.empty()) continue;  // inside a longer word
+    best = k.size();
+  }
+  if (!best) return false;
+  t.issuer = std::string(text.substr(p, best));
+  t.end = p + best;
+  return true;
+}
+
+Tail read_tail(const rules::RuleSet& rules, std::string_view text, size_t pos) {
+  Tail t;
+  t.end = pos;
+  bool dated = read_date(rules, text, t.end, t);
+  if (read_issuer(rules, text, t.end, t) && !dated) read_date(rules, text, t.end, t);
+  return t;
+}
+
+bool named_citation(const Match& m, ResolveContext& cx) {
+  const auto& rules = cx.rules;
+  std::string_view text = cx.text;
+  std::string form = m.rule().param("form");
+  Citation c;
+  c.form = form;
+  c.at = {m.begin(), m.end()};
+  if (const auto* v = rules.lexicon("doc_type").find(collapse(m.group("type")))) c.type = v->str();
+  if (!c.type) return false;
+  size_t end = m.end();
+  if (form == "short") {
+    bool said = m.has("no");
+    if (!said && !scan::is_capitalized(m.group("type"))) return false;
+    if (!rules.lexicon("short_form_type").find(*c.type)) return false;
+    int n = to_int(m.group("num"));
+    if (!said && m.group("num").size() == 4 && plausible_year(n) && n >= 1900) return false;
+    scan::Word next = word_after_blanks(text, end);
+    if (!next.text.empty() && !next.digits && rules.lexicon("count_unit").find(next.text)) {
+      return false;
+    }
+    c.number = std::string(m.group("num"));
+  } else if (form == "title" || form == "amend") {
+    if (m.has("head")) end = extend_title(rules, text, m.group_end("head"));
+    end = year_after(rules, text, end);
+    if (form == "amend") {
+      if (const auto* v = rules.lexicon("doc_type").find(collapse(m.group("inner")))) {
+        c.inner_type = v->str();
+      }
+    }
+  }
+  c.core_end = end;
+  c.name = collapse(text.substr(c.at.b, end - c.at.b));
+  Tail t = read_tail(rules, text, end);
+  c.date = t.date;
+  c.date_at = t.date_at;
+  c.issuer = t.issuer;
+  c.at.e = t.end;
   cx.out.citations.push_back(std::move(c));
   return true;
 }
 
 }  // namespace
 
-void add_citation_resolvers(std::map<std::string, Resolver>& r) { r["citation"] = citation; }
+void add_citation_resolvers(std::map<std::string, Resolver>& r) {
+  r["citation"] = citation;
+  r["named_citation"] = named_citation;
+}
 
 }  // namespace trich

@@ -25,6 +25,11 @@ struct Citation {
   // to the code), the date as written when it is not a real date, and where the date is.
   std::optional<std::string> type_from_words;
   std::optional<At> date_at;
+  // How the citation is written, for the passes after the scan: "symbol", or for a named
+  // citation the form of its rule ("party", "title", "amend", "short"; rules/vi/named.toml).
+  std::string form = "symbol";
+  std::optional<std::string> inner_type;  // "amend": the type of the law it amends
+  size_t core_end = 0;  // where the symbol or the name ends (before its date and issuer)
 };
 
 struct Date {
