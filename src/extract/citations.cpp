@@ -57,8 +57,8 @@ std::optional<std::string> header_type(const rules::RuleSet& rules, std::string_
   std::optional<std::pair<size_t, std::string>> best;
   const auto& marks = rules.lexicon("header_type");
   for (const auto& k : marks.keys) {
-    size_t p = text.substr(0, eol).find(k, from);
-    if (p != std::string_view::npos && (text[p - 1] == ' ' || text[p - 1] == '\t') &&
+    size_t p = text.substr(0, end).find(k, from);
+    if (p != std::string_view::npos && (text[p - 1] == ' ' || text[p - 1] == '\t' || text[p - 1] == '\n') &&
         (!best || p < best->first)) {
       best = {p, marks.find(k)->str()};
     }
