@@ -69,6 +69,21 @@ bool date_range(const Match& m, ResolveContext& cx) {
     // an invalid second end: recorded, nothing borrowed
     return add_date(cx, m.group_begin("b"), m.group_end("b"), d, mo, y, false);
   }
+  if (m.has("a") && !m.has("d1") && day) {
+    // "25, 26 va 27/9/2014": each day of the list borrows month and year, in order.
+    std::string_view a = m.group("a");
+    size_t base = m.group_begin("a"), prev = 0;
+    for (const auto& w : scan::words(a, 0, a.size())) {
+      int dn = to_int(w.text);
+      if (!w.digits || dn <= static_cast<int>(prev) || dn >= d || iso_date(y, mo, dn).empty()) {
+        continue;
+      }
+      add_date(cx, base + w.b, base + w.e, dn, mo, y, true);
+      prev = static_cast<size_t>(dn);
+    }
+    add_date(cx, m.group_begin("b"), m.group_end("b"), d, mo, y, false);
+    return true;
+  }
   int d1 = m.has("d1") ? to_int(m.group("d1")) : -1;
   int m1 = m.has("m1") ? to_int(m.group("m1")) : mo;
   int y1 = m.has("y1") ? to_int(m.group("y1")) : y;
