@@ -114,12 +114,13 @@ std::vector<std::string> split_words(std::string_view s) {
 }
 
 // Where the phrase `needle` (lower-cased words) opens a sentence or is capitalized, as list
-// markers are, among `ws`; nullopt when it does not.
+// markers are (or stands `anywhere`), among `ws`; nullopt when it does not.
 std::optional<At> find_marker_phrase(const std::vector<Word>& ws,
-                                     const std::vector<std::string>& needle) {
+                                     const std::vector<std::string>& needle,
+                                     bool anywhere = false) {
   if (needle.empty()) return std::nullopt;
   for (size_t i = 0; i + needle.size() <= ws.size(); ++i) {
-    if (!ws[i].sentence_start && !ws[i].capital) continue;
+    if (!anywhere && !ws[i].sentence_start && !ws[i].capital) continue;
     bool ok = true;
     for (size_t k = 0; ok && k < needle.size(); ++k) ok = ws[i + k].low == needle[k];
     if (ok) return At{ws[i].b, ws[i + needle.size() - 1].e};
@@ -158,7 +159,20 @@ CodeReading read_code(const rules::RuleSet& rules, const Auditor::Tables& t, con
       t.normative_only_types.count(*c.type_from_words) && !t.normative_codes.count(code)) {
     return CodeReading::not_a_type;
   }
-  return known ? CodeReading::check : CodeReading::unknown;
+  if (known) return CodeReading::check;
+  // "Quyet dinh so 476-QDNS/TW", "Quyet dinh 176/2010/QDST-HNGD": the type's own code with a
+  // qualifier after it (personnel, first instance) is that code.
+  if (c.type_from_words) {
+    auto accepted = t.codes_of_type.find(*c.type_from_words);
+    if (accepted != t.codes_of_type.end()) {
+      for (const auto& a : accepted->second) {
+        if (a.size() >= 2 && code.size() > a.size() && code.compare(0, a.size(), a) == 0) {
+          return CodeReading::not_a_type;
+        }
+      }
+    }
+  }
+  return CodeReading::unknown;
 }
 
 void check_type_mismatch(const rules::RuleSet& rules, const Auditor::Tables& t, Ctx& cx) {
@@ -376,8 +390,9 @@ class MarkerFinder {
     }
   }
 
-  // The first marker of ordinal `index` among `ws`, spelled any way the lexicon allows.
-  std::optional<At> find(const std::vector<Word>& ws, int index) const {
+  // The first marker of ordinal `index` among `ws`, spelled any way the lexicon allows;
+  // `anywhere` also takes it inside a sentence, in lower case.
+  std::optional<At> find(const std::vector<Word>& ws, int index, bool anywhere = false) const {
     if (!ok_) return std::nullopt;
     std::vector<std::string> spellings = {std::to_string(index)};  // "Thu 2" is written too
     for (const auto& k : lex_->keys) {
@@ -392,15 +407,26 @@ class MarkerFinder {
       } else {
         needle.insert(needle.end(), suffix_.begin(), suffix_.end());
       }
-      auto at = find_marker_phrase(ws, needle);
+      auto at = find_marker_phrase(ws, needle, anywhere);
       if (at && (!best || at->b < best->b)) best = at;
     }
     return best;
   }
 
-  // The first closing word ("Cuoi cung, ...") among `ws`.
+  // The first closing word ("Cuoi cung, ...", "va cuoi cung, ...") among `ws`.
   std::optional<At> closing(const std::vector<Word>& ws) const {
     const auto& lex = rules_.lexicon("closing_item");
+    std::optional<At> best;
+    for (const auto& k : lex.keys) {
+      auto at = find_marker_phrase(ws, split_words(lower(k)), true);
+      if (at && (!best || at->b < best->b)) best = at;
+    }
+    return best;
+  }
+
+  // The first word that opens a list without an ordinal ("Truoc het, ...") among `ws`.
+  std::optional<At> opening(const std::vector<Word>& ws) const {
+    const auto& lex = rules_.lexicon("opening_item");
     std::optional<At> best;
     for (const auto& k : lex.keys) {
       auto at = find_marker_phrase(ws, split_words(lower(k)));
@@ -446,21 +472,47 @@ std::string marker_of(const Ctx& cx, const Item& it) {
   return cx.quote({it.at.b, p});
 }
 
-// The runs of a list that start at ordinal 1. A list may start past 1 (its first item put in
-// other words: "Ly do thu nhat la ..., Thu hai, ...") and an ordinal may step back (a new
-// enumeration whose first item is unmarked); such runs belong to loose speech, where a
-// repeat or a skip is no evidence of a mistake, so they are not judged.
-std::vector<std::vector<const Item*>> runs_from_one(const PriorityList& l) {
+// How far apart the markers of two items of one list may stand, unless the second opens the
+// paragraph right after the first's. Farther apart, they are two lists the extractor joined
+// (articles of a news dump, answers of an interview, each with its "Thu hai").
+constexpr size_t kItemDistance = 2400;
+
+// True when `it` opens the paragraph right after the one `prev` ends.
+bool next_paragraph(std::string_view text, const Item& prev, const Item& it) {
+  if (prev.at.e >= text.size() || text[prev.at.e] != '\n' || prev.at.e > it.at.b) return false;
+  for (size_t p = prev.at.e; p < it.at.b; ++p) {
+    if (!is_space(text[p]) && text[p] != '-' && text[p] != '+' && text[p] != '*') return false;
+  }
+  return true;
+}
+
+// The runs of a list: items that follow each other closely, ordinals never stepping back.
+std::vector<std::vector<const Item*>> runs_of(std::string_view text, const PriorityList& l) {
   std::vector<std::vector<const Item*>> runs;
   std::vector<const Item*> cur;
   for (const auto& it : l.items) {
-    if (!cur.empty() && it.index < cur.back()->index) {
-      runs.push_back(std::move(cur));
-      cur.clear();
+    if (!cur.empty()) {
+      const Item& prev = *cur.back();
+      bool close = it.at.b > prev.at.b && (next_paragraph(text, prev, it) ||
+                                           it.at.b - prev.at.b <= kItemDistance);
+      if (!close || it.index < prev.index) {
+        runs.push_back(std::move(cur));
+        cur.clear();
+      }
     }
     cur.push_back(&it);
   }
   if (!cur.empty()) runs.push_back(std::move(cur));
+  return runs;
+}
+
+// The runs that start at ordinal 1. A run may start past 1 when its first item was put in
+// other words ("Ly do thu nhat la ..., Thu hai, ..."), and an ordinal that steps back starts
+// a new enumeration whose first item is unmarked; such runs belong to loose speech, where a
+// repeat or a skip is no evidence of a mistake, so they are not judged.
+std::vector<std::vector<const Item*>> runs_from_one(std::string_view text,
+                                                   const PriorityList& l) {
+  auto runs = runs_of(text, l);
   runs.erase(std::remove_if(runs.begin(), runs.end(),
                             [](const auto& r) { return r.front()->index != 1; }),
              runs.end());
@@ -470,7 +522,7 @@ std::vector<std::vector<const Item*>> runs_from_one(const PriorityList& l) {
 void check_priorities_gap(const rules::RuleSet& rules, Ctx& cx) {
   for (const auto& l : cx.x.priorities) {
     MarkerFinder mf(rules, cx.text, l);
-    for (const auto& run : runs_from_one(l)) {
+    for (const auto& run : runs_from_one(cx.text, l)) {
       for (size_t i = 1; i < run.size(); ++i) {
         const Item& prev = *run[i - 1];
         const Item& it = *run[i];
@@ -495,15 +547,21 @@ bool same_head(const std::string& a, const std::string& b) {
   return !wa.empty() && !wb.empty() && wa.front() == wb.front();
 }
 
-void check_priorities_duplicate(Ctx& cx) {
+void check_priorities_duplicate(const rules::RuleSet& rules, Ctx& cx) {
   for (const auto& l : cx.x.priorities) {
-    for (const auto& run : runs_from_one(l)) {
+    MarkerFinder mf(rules, cx.text, l);
+    for (const auto& run : runs_from_one(cx.text, l)) {
       for (size_t i = 1; i < run.size(); ++i) {
         const Item& prev = *run[i - 1];
         const Item& it = *run[i];
         // Only the ordinal of the item right before: "Thu hai, ... Thu hai, ...".
         std::string m = marker_of(cx, it), pm = marker_of(cx, prev);
         if (it.index != prev.index || !same_head(m, pm)) continue;
+        // A first ordinal between them, even in lower case mid-sentence ("... la thu nhat la
+        // ..."), or an opening word ("Truoc het, ...") starts a new enumeration: the repeat
+        // is its own.
+        auto between = words_in(cx.text, prev.at.b + 1, it.at.b);
+        if (mf.find(between, 1, true) || mf.opening(between)) continue;
         cx.add(it.at, "priorities.duplicate", "warning",
                fmt::format("\"{}\" repeats ordinal {} of the item before it (\"{}\", line {})",
                            m, it.index, pm, cx.line_of(prev.at)));
@@ -514,34 +572,39 @@ void check_priorities_duplicate(Ctx& cx) {
 
 void check_priorities_count(const rules::RuleSet& rules, const Matcher* announcer, Ctx& cx) {
   const auto& lists = cx.x.priorities;
-  for (size_t li = 0; li < lists.size(); ++li) {
-    const auto& l = lists[li];
-    // One marker alone ("... 2 noi dung: Thu nhat la ..." and no second) is no list to count.
-    if (!l.announced || !l.lead_at || l.items.size() < 2) continue;
+  for (const auto& l : lists) {
+    if (!l.announced || !l.lead_at || l.items.empty()) continue;
     int announced = *l.announced;
-    int have = static_cast<int>(l.items.size());
-    if (have == announced) continue;
+    // The items that follow the lead closely; the extractor may have joined far ones.
+    const auto run = runs_of(cx.text, l).front();
+    // One marker alone ("... 2 noi dung: Thu nhat la ..." and no second) is no list to count.
+    if (run.size() < 2) continue;
+    int have = static_cast<int>(run.size());
+    if (have == announced || static_cast<int>(l.items.size()) == announced) continue;
+    const Item& last = *run.back();
     if (have < announced) {
       // Items the markers do not show: ordinals skipped inside the list but written in the
       // text, then the next ordinals after the last marker, then a closing word.
       MarkerFinder mf(rules, cx.text, l);
       int seen = have;
-      for (size_t i = 1; i < l.items.size(); ++i) {
-        if (l.items[i].index > l.items[i - 1].index + 1) {
-          seen += (l.items[i].index - l.items[i - 1].index - 1) -
-                  static_cast<int>(really_missing(cx, mf, l.items[i - 1], l.items[i]).size());
+      for (size_t i = 1; i < run.size(); ++i) {
+        int skipped = run[i]->index - run[i - 1]->index - 1;
+        if (skipped > 0) {
+          seen += skipped - static_cast<int>(really_missing(cx, mf, *run[i - 1], *run[i]).size());
         }
       }
-      size_t tail_end = std::min(cx.text.size(), l.items.back().at.b + kListTail);
-      if (li + 1 < lists.size() && !lists[li + 1].items.empty()) {
-        tail_end = std::min(tail_end, lists[li + 1].items.front().at.b);
+      size_t tail_end = std::min(cx.text.size(), last.at.b + kListTail);
+      for (const auto& other : lists) {  // not into the next list
+        if (!other.items.empty() && other.items.front().at.b > last.at.b) {
+          tail_end = std::min(tail_end, other.items.front().at.b);
+        }
       }
-      size_t from = l.items.back().at.e > l.items.back().at.b ? l.items.back().at.b + 1
-                                                               : l.items.back().at.b;
-      int next = l.items.back().index + 1;
+      size_t from = last.at.b + 1;
+      int next = last.index + 1;
       while (seen < announced && from < tail_end) {
         auto ws = words_in(cx.text, from, tail_end);
-        auto at = mf.find(ws, next);
+        // Loose speech writes them in lower case after a conjunction ("... va thu 3, ...").
+        auto at = mf.find(ws, next, true);
         if (!at) {
           if (mf.closing(ws)) ++seen;
           break;
@@ -552,7 +615,7 @@ void check_priorities_count(const rules::RuleSet& rules, const Matcher* announce
       }
       if (seen == announced) continue;
     }
-    // Quote the words that announce the count (the last count of the lead).
+// Quote the words that announce the count (the last count of the lead).
     std::string phrase;
     if (announcer) {
       announcer->scan(cx.text, l.lead_at->b, l.lead_at->e, [&](const Match& m) {
@@ -564,8 +627,8 @@ void check_priorities_count(const rules::RuleSet& rules, const Matcher* announce
                        "lines {}-{})",
                        announced, announced == 1 ? "" : "s",
                        phrase.empty() ? "" : fmt::format(" (\"{}\")", phrase), have,
-                       marker_of(cx, l.items.front()), marker_of(cx, l.items.back()),
-                       cx.line_of(l.items.front().at), cx.line_of(l.items.back().at)));
+                       marker_of(cx, *run.front()), marker_of(cx, last), cx.line_of(run.front()->at),
+                       cx.line_of(last.at)));
   }
 }
 
@@ -766,7 +829,7 @@ void Auditor::check(const Document& doc, Extraction& x) const {
   }
   check_invalid_dates(cx);
   check_priorities_gap(rules_, cx);
-  check_priorities_duplicate(cx);
+  check_priorities_duplicate(rules_, cx);
   check_priorities_count(rules_, announcer_.get(), cx);
   check_anniversaries(cx);
   std::stable_sort(x.findings.begin(), x.findings.end(),

@@ -169,6 +169,8 @@ TEST_CASE("a type word accepts every code any table gives it") {
       {"C\u00f4ng v\u0103n s\u1ed1 10983/TCHQ-GSQL", ""},
       {"Ngh\u1ecb \u0111\u1ecbnh s\u1ed1 50/CP", ""},
       {"Th\u00f4ng t\u01b0 37/2015/TTLT-BYT-BTC", ""},
+      {"Quy\u1ebft \u0111\u1ecbnh s\u1ed1 476-Q\u0110NS/TW", ""},
+      {"Quy\u1ebft \u0111\u1ecbnh 176/2010/Q\u0110ST-HNG\u0110", ""},
       {"Quy\u1ebft \u0111\u1ecbnh s\u1ed1 12/KH-UBND", "citation.type_mismatch"},
       {"Ch\u1ec9 th\u1ecb s\u1ed1 21-KL/TW", "citation.type_mismatch"},
       {"K\u1ebf ho\u1ea1ch s\u1ed1 7/Q\u0110-UBND", "citation.type_mismatch"},
