@@ -204,6 +204,30 @@ size_t extend_title(const rules::RuleSet& rules, std::string_view text, size_t p
   return end;
 }
 
+// The end of the longest title of the lexicon law_title that starts at `pos` (its words
+// separated by blanks or by a comma and blanks, as the lexicon writes them), or 0.
+size_t known_title(const rules::RuleSet& rules, std::string_view text, size_t pos) {
+  const auto& titles = rules.lexicon("law_title");
+  size_t best = 0, end = pos;
+  std::string phrase;
+  for (int n = 0; n < 24; ++n) {
+    size_t from = end;
+    std::string sep = " ";
+    if (n > 0 && from < text.size() && text[from] == ',') {
+      ++from;
+      sep = ", ";
+    }
+    scan::Word w = n == 0 ? scan::next_word(text, pos, std::min(text.size(), pos + 64))
+                          : word_after_blanks(text, from);
+    if (w.text.empty() || w.digits || (n == 0 && w.b != pos)) break;
+    if (n > 0 && from != end && w.b == from) break;  // "a,b": no blank after the comma
+    phrase += (n == 0 ? "" : sep) + std::string(w.text);
+    end = w.e;
+    if (titles.find(phrase)) best = end;
+  }
+  return best;
+}
+
 // A year written after a title ("2014", "nam 2013", "sua doi 2019"; lexicon year_lead):
 // where it ends, or `pos` when none.
 size_t year_after(const rules::RuleSet& rules, std::string_view text, size_t pos) {
@@ -327,7 +351,14 @@ bool named_citation(const Match& m, ResolveContext& cx) {
     }
     c.number = std::string(m.group("num"));
   } else if (form == "title" || form == "amend") {
-    if (m.has("head")) end = extend_title(rules, text, m.group_end("head"));
+    size_t known = known_title(rules, text, m.group_begin("head"));
+    if (known) {
+      end = known;
+    } else if (scan::is_capitalized(m.group("head"))) {
+      end = extend_title(rules, text, m.group_end("head"));
+    } else {
+      return false;
+    }
     end = year_after(rules, text, end);
     if (form == "amend") {
       if (const auto* v = rules.lexicon("doc_type").find(collapse(m.group("inner")))) {

@@ -63,9 +63,13 @@ void merge_titles(std::string_view text, std::vector<Citation>& cs) {
   std::vector<Citation> out;
   for (size_t i = 0; i < cs.size(); ++i) {
     Citation& c = cs[i];
-    bool next_symbol = i + 1 < cs.size() && cs[i + 1].form == "symbol" &&
-                       !cs[i + 1].type_from_words && !c.date && !c.issuer &&
-                       only_blanks(text, c.at.e, cs[i + 1].at.b);
+    // The symbol right after the title, or one whose type words the title holds ("Luat Ban
+    // hanh van ban quy pham phap luat so 80/2015/QH13": "luat so" began a match inside it).
+    bool next_symbol = i + 1 < cs.size() && cs[i + 1].form == "symbol" && !c.date &&
+                       !c.issuer &&
+                       ((!cs[i + 1].type_from_words && only_blanks(text, c.at.e, cs[i + 1].at.b)) ||
+                        (cs[i + 1].at.b > c.at.b && cs[i + 1].at.b < c.at.e &&
+                         cs[i + 1].core_end > c.at.e));
     if (next_symbol && c.form == "title") {
       Citation& s = cs[i + 1];
       s.type_from_words = c.type;

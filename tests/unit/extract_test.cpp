@@ -192,6 +192,9 @@ TEST_CASE("named citations: a title before its symbol is the symbol's citation")
   CHECK(named("Luật Đất đai số 45/2013/QH13 quy định") == "");
   CHECK(cites("Luật Đất đai số 45/2013/QH13 quy định") == "45/2013/QH13 Luật -");
   CHECK(cite_texts("Căn cứ Luật Bảo hiểm xã hội số 58/2014/QH13;") == "Luật Bảo hiểm xã hội số 58/2014/QH13");
+  CHECK(cite_texts("Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 80/2015/QH13;") == "Luật Ban hành văn bản quy phạm pháp luật số 80/2015/QH13");
+  CHECK(named("Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 80/2015/QH13;") == "");
+  CHECK(named("Căn cứ Luật quản lý, sử dụng vốn nhà nước đầu tư vào sản xuất, kinh doanh tại doanh nghiệp;") == "Luật quản lý, sử dụng vốn nhà nước đầu tư vào sản xuất, kinh doanh tại doanh nghiệp [Luật]");
   CHECK(cites("Luật sửa đổi, bổ sung một số điều của Luật Đầu tư số 61/2020/QH14 và Luật Thuế số 12/2021/QH15 ngày 1 tháng 7 năm 2022") == "61/2020/QH14 Luật -; 12/2021/QH15 Luật -");
   CHECK(named("Luật sửa đổi, bổ sung một số điều của Luật Đầu tư số 61/2020/QH14 và Luật Thuế số 12/2021/QH15 ngày 1 tháng 7 năm 2022") == "Luật sửa đổi, bổ sung một số điều của Luật Đầu tư số 61/2020/QH14 và Luật Thuế số 12/2021/QH15 [Luật] @2022-07-01");
   CHECK(cites("Luật sửa đổi, bổ sung một số điều của Luật Đầu tư số 61/2020/QH14 ngày 17 tháng 6 năm 2020") == "61/2020/QH14 Luật 2020-06-17");
