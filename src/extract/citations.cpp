@@ -169,6 +169,29 @@ scan::Word word_after_blanks(std::string_view text, size_t pos) {
   return w;
 }
 
+// The word right before `pos` when only blanks separate them; empty text otherwise.
+scan::Word last_word_before(std::string_view text, size_t pos) {
+  size_t e = pos;
+  while (e > 0 && is_blank(text[e - 1])) --e;
+  if (e == pos || e == 0) return {};
+  size_t from = e > 48 ? e - 48 : 0;
+  auto ws = scan::words(text, from, e);
+  if (ws.empty() || ws.back().e != e || (ws.size() == 1 && from > 0 && ws[0].b == from)) return {};
+  return ws.back();
+}
+
+// Like word_after_blanks, but a single line break may stand among the blanks (a title
+// broken across two lines).
+scan::Word word_after_space(std::string_view text, size_t pos) {
+  size_t p = pos;
+  int breaks = 0;
+  while (p < text.size() && (is_blank(text[p]) || text[p] == '\n')) breaks += text[p++] == '\n';
+  if (p == pos || p >= text.size() || breaks > 1) return {};
+  scan::Word w = scan::next_word(text, p, std::min(text.size(), p + 64));
+  if (w.b != p) return {};
+  return w;
+}
+
 // The longest phrase of one to three words from `w` that `lex` knows; 0 when none.
 size_t phrase_in(const rules::Lexicon& lex, std::string_view text, const scan::Word& w) {
   std::vector<scan::Word> ws{w};
@@ -183,21 +206,17 @@ size_t phrase_in(const rules::Lexicon& lex, std::string_view text, const scan::W
   return 0;
 }
 
-// Reads a title on from its head word (ending at `pos`): words up to a stop phrase, a type
-// phrase, a number, an abbreviation in capitals, a mark or a line break. A comma may follow
-// the head itself when a lower-case word goes on ("Luat Phong, chong ..."). Returns where the
-// title ends.
+// Reads a title the lexicon does not know on from its head word (ending at `pos`): words up
+// to a stop phrase, a type phrase, a number, an abbreviation in capitals, a mark (a comma
+// too: titles with commas are in the lexicon) or a line break. Returns where it ends.
 size_t extend_title(const rules::RuleSet& rules, std::string_view text, size_t pos) {
   const auto& stop = rules.lexicon("name_stop");
   const auto& types = rules.lexicon("doc_type");
   size_t end = pos;
   for (int n = 0; n < 8; ++n) {
-    size_t from = end;
-    if (n == 0 && from + 1 < text.size() && text[from] == ',') ++from;
-    scan::Word w = word_after_blanks(text, from);
+    scan::Word w = word_after_blanks(text, end);
     if (w.text.empty() || w.digits) break;
     if (phrase_in(stop, text, w) || phrase_in(types, text, w)) break;
-    if (from != end && scan::is_capitalized(w.text)) break;
     if (w.text.size() > 1 && scan::is_upper_word(w.text)) break;
     end = w.e;
   }
@@ -218,7 +237,7 @@ size_t known_title(const rules::RuleSet& rules, std::string_view text, size_t po
       sep = ", ";
     }
     scan::Word w = n == 0 ? scan::next_word(text, pos, std::min(text.size(), pos + 64))
-                          : word_after_blanks(text, from);
+                          : word_after_space(text, from);
     if (w.text.empty() || w.digits || (n == 0 && w.b != pos)) break;
     if (n > 0 && from != end && w.b == from) break;  // "a,b": no blank after the comma
     phrase += (n == 0 ? "" : sep) + std::string(w.text);
@@ -341,16 +360,19 @@ bool named_citation(const Match& m, ResolveContext& cx) {
   size_t end = m.end();
   if (form == "short") {
     bool said = m.has("no");
-    if (!said && !scan::is_capitalized(m.group("type"))) return false;
+    std::string_view type = m.group("type");
+    if (!said && (!scan::is_capitalized(type) || scan::is_upper_word(type))) return false;
     if (!rules.lexicon("short_form_type").find(*c.type)) return false;
     int n = to_int(m.group("num"));
     if (!said && m.group("num").size() == 4 && plausible_year(n) && n >= 1900) return false;
     scan::Word next = word_after_blanks(text, end);
-    if (!next.text.empty() && !next.digits && rules.lexicon("count_unit").find(next.text)) {
+    if (next.digits || (!next.text.empty() && rules.lexicon("count_unit").find(next.text))) {
       return false;
     }
     c.number = std::string(m.group("num"));
   } else if (form == "title" || form == "amend") {
+    scan::Word before = last_word_before(text, m.begin());
+    if (!before.text.empty() && rules.lexicon("title_blocker").find(before.text)) return false;
     size_t known = known_title(rules, text, m.group_begin("head"));
     if (known) {
       end = known;
