@@ -370,6 +370,11 @@ bool named_citation(const Match& m, ResolveContext& cx) {
       return false;
     }
     c.number = std::string(m.group("num"));
+  } else if (form == "party") {
+    const auto& generic = rules.lexicon("name_generic");
+    for (const auto& w : scan::words(text, m.begin(), m.end())) {
+      if (!w.digits && generic.find(w.text)) return false;
+    }
   } else if (form == "title" || form == "amend") {
     scan::Word before = last_word_before(text, m.begin());
     if (!before.text.empty() && rules.lexicon("title_blocker").find(before.text)) return false;
