@@ -99,7 +99,7 @@ Result<std::unique_ptr<Matcher>> Matcher::build(const rules::RuleSet& set,
   if (!std::getenv("TRICH_NO_PREFILTER")) {
     std::vector<std::string> patterns;
     for (const auto& e : m->rules_) patterns.push_back(e.rule->pattern);
-    m->prefilter_ = Prefilter::analyze(patterns);
+    m->prefilter_ = std::make_unique<Prefilter>(std::move(patterns));
   }
   for (const auto& [name, idx] : m->re_->NamedCapturingGroups()) {
     size_t us = name.find('_');

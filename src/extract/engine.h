@@ -69,8 +69,8 @@ class Matcher {
 
   size_t size() const { return rules_.size(); }
 
-  // The prefilter in use, or nullptr when the whole text is searched (the rules could not be
-  // analyzed, or TRICH_NO_PREFILTER is set in the environment: for comparing outputs).
+  // The prefilter, or nullptr when TRICH_NO_PREFILTER is set in the environment (to compare
+  // outputs): then the whole text is searched.
   const Prefilter* prefilter() const { return prefilter_.get(); }
 
  private:

@@ -1,10 +1,12 @@
 #include "extract/prefilter.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <unordered_map>
 
+#include <fmt/format.h>
 #include <unicode/uchar.h>
 #include <unicode/uniset.h>
 #include <unicode/unistr.h>
@@ -39,6 +41,7 @@ struct Node {
 struct Tree {
   std::vector<Node> nodes;
   std::vector<UnicodeSet> classes;
+  std::map<std::string, UnicodeSet> properties;  // \p{...} by name, read once
   int add(Node n) {
     nodes.push_back(std::move(n));
     return static_cast<int>(nodes.size()) - 1;
@@ -263,11 +266,15 @@ class Parser {
         for (char ch : name) {
           if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '_') return fail(), false;
         }
-        UErrorCode st = U_ZERO_ERROR;
-        UnicodeSet u(icu::UnicodeString::fromUTF8("[\\p{" + name + "}]"), st);
-        if (U_FAILURE(st)) return fail(), false;
-        if (neg) u.complement();
-        s = u;
+        auto cached = t_.properties.find(name);
+        if (cached == t_.properties.end()) {
+          UErrorCode st = U_ZERO_ERROR;
+          UnicodeSet u(icu::UnicodeString::fromUTF8("[\\p{" + name + "}]"), st);
+          if (U_FAILURE(st)) return fail(), false;
+          cached = t_.properties.emplace(name, u).first;
+        }
+        s = cached->second;
+        if (neg) s.complement();
         return true;
       }
       default:
@@ -553,8 +560,8 @@ class Frequency {
   size_t total_ = 0;
 };
 
-UnicodeSet choose(const Req& r, const std::vector<UnicodeSet>& sets, const Frequency& f) {
-  if (r.cls >= 0) return sets[static_cast<size_t>(r.cls)];
+UnicodeSet choose(const Req& r, const std::vector<const UnicodeSet*>& sets, const Frequency& f) {
+  if (r.cls >= 0) return *sets[static_cast<size_t>(r.cls)];
   UnicodeSet all;
   for (const auto& items : r.branches) {
     UnicodeSet best;
@@ -717,6 +724,10 @@ struct Prefilter::Plan {
   // UTF-8 form of the others; as byte ranges for a vectorized search.
   std::vector<std::pair<uint8_t, uint8_t>> probe;
   bool probe_table[256] = {};
+#if defined(__SSE2__)
+  __m128i probe_lo[8], probe_span[8];  // probe as vectors, when it has at most 8 ranges
+#endif
+  bool off = false;  // the windows would cost more than searching everything
   // Per eq class of triggers: the states that may read it as a match's first trigger.
   std::vector<std::vector<int>> init;
   // Per state: the predecessors that may read a character before a match's first trigger.
@@ -836,14 +847,11 @@ int32_t step_fwd(const Prefilter::Automaton& a, Runs& r, int32_t s, uint16_t e, 
 std::unique_ptr<Prefilter::Plan> make_plan(const Prefilter::Automaton& a, const Frequency& f) {
   // For each rule, the class that adds least to the triggers chosen so far.
   UnicodeSet trig;
-  std::vector<UnicodeSet> tree_sets;
-  tree_sets.reserve(a.tree_sets.size());
-  for (const UnicodeSet* s : a.tree_sets) tree_sets.push_back(*s);
   for (const auto& reqs : a.reqs) {
     UnicodeSet best;
     double best_cost = -1;
     for (const auto& r : reqs) {
-      UnicodeSet s = choose(r, tree_sets, f);
+      UnicodeSet s = choose(r, a.tree_sets, f);
       UnicodeSet extra(s);
       extra.removeAll(trig);
       double c = f.cost(extra) + 1e-3 * f.cost(s);
@@ -866,11 +874,15 @@ std::unique_ptr<Prefilter::Plan> make_plan(const Prefilter::Automaton& a, const 
   // trigger is read by a clean state, and so is every character before it.
   const size_t n = a.size();
   std::vector<char> clean(n, 0), reads_other(n, 0);
-  for (size_t q = 0; q < n; ++q) {
-    for (size_t e = 0; e < a.neq && !reads_other[q]; ++e) {
-      reads_other[q] = !p->trig[e] && a.reads(static_cast<int>(q), static_cast<uint16_t>(e));
-    }
+  std::vector<uint64_t> other_eq(a.words, 0);  // the eq classes that are no trigger
+  for (size_t e = 0; e < a.neq; ++e) {
+    if (!p->trig[e]) other_eq[e / 64] |= uint64_t{1} << (e % 64);
   }
+  std::vector<char> set_other(a.sets.size(), 0);
+  for (size_t k = 0; k < a.sets.size(); ++k) {
+    for (size_t w = 0; w < a.words; ++w) set_other[k] = set_other[k] || (a.set_eq[k * a.words + w] & other_eq[w]);
+  }
+  for (size_t q = 0; q < n; ++q) reads_other[q] = set_other[static_cast<size_t>(a.cls[q])];
   std::vector<int> work;
   for (int q : a.firsts) {
     clean[static_cast<size_t>(q)] = 1;
@@ -923,6 +935,12 @@ std::unique_ptr<Prefilter::Plan> make_plan(const Prefilter::Automaton& a, const 
     b = e + 1;
   }
   std::memcpy(p->probe_table, probe, sizeof probe);
+#if defined(__SSE2__)
+  for (size_t r = 0; r < p->probe.size() && r < 8; ++r) {
+    p->probe_lo[r] = _mm_set1_epi8(static_cast<char>(p->probe[r].first));
+    p->probe_span[r] = _mm_set1_epi8(static_cast<char>(p->probe[r].second - p->probe[r].first));
+  }
+#endif
   p->description = "triggers " + show(trig);
   return p;
 }
@@ -944,17 +962,14 @@ size_t find_trigger(const Prefilter::Automaton& a, const Prefilter::Plan& plan,
   };
   size_t i = pos;
 #if defined(__SSE2__)
-  const auto& pr = plan.probe;
-  if (pr.size() <= 8) {
-    __m128i lo[8], span[8];
-    for (size_t r = 0; r < pr.size(); ++r) {
-      lo[r] = _mm_set1_epi8(static_cast<char>(pr[r].first));
-      span[r] = _mm_set1_epi8(static_cast<char>(pr[r].second - pr[r].first));
-    }
+  const size_t nr = plan.probe.size();
+  if (nr <= 8) {
+    const __m128i* lo = plan.probe_lo;
+    const __m128i* span = plan.probe_span;
     while (i + 16 <= end) {
       __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
       __m128i hit = _mm_setzero_si128();
-      for (size_t r = 0; r < pr.size(); ++r) {
+      for (size_t r = 0; r < nr; ++r) {
         __m128i d = _mm_sub_epi8(v, lo[r]);
         hit = _mm_or_si128(hit, _mm_cmpeq_epi8(_mm_min_epu8(d, span[r]), d));
       }
@@ -981,7 +996,7 @@ size_t find_trigger(const Prefilter::Automaton& a, const Prefilter::Plan& plan,
 // backward from the states that may read t's character, through characters that are no
 // trigger. npos when no match can have t as its first trigger.
 size_t earliest_start(const Prefilter::Automaton& a, const Prefilter::Plan& plan, Runs& r,
-                      std::string_view text, size_t t, uint16_t et, size_t floor) {
+                      std::string_view text, size_t t, uint16_t et, size_t floor, size_t& steps) {
   int32_t s = r.back_init[et];
   if (s < 0) {
     r.tmp = plan.init[et];
@@ -998,6 +1013,7 @@ size_t earliest_start(const Prefilter::Automaton& a, const Prefilter::Plan& plan
     if (plan.trig[e]) break;  // a match holding it has an earlier first trigger
     s = step_back(a, plan, r, s, e);
     p = pp;
+    ++steps;
   }
   return earliest;
 }
@@ -1006,7 +1022,7 @@ size_t earliest_start(const Prefilter::Automaton& a, const Prefilter::Plan& plan
 // anew at each position up to t, until no run is left. `accepts` says whether one could have
 // ended a match.
 size_t latest_end(const Prefilter::Automaton& a, Runs& r, std::string_view text, size_t from,
-                  size_t t, size_t end, bool& accepts) {
+                  size_t t, size_t end, bool& accepts, size_t& steps) {
   int32_t s = 0;
   accepts = false;
   size_t p = from;
@@ -1017,6 +1033,7 @@ size_t latest_end(const Prefilter::Automaton& a, Runs& r, std::string_view text,
     s = v >> 1;
     accepts = accepts || (v & 1);
     p += len;
+    ++steps;
     if (s == 0 && p > t) break;
   }
   return std::min(p, end);
@@ -1024,10 +1041,10 @@ size_t latest_end(const Prefilter::Automaton& a, Runs& r, std::string_view text,
 
 }  // namespace
 
-std::unique_ptr<Prefilter> Prefilter::analyze(const std::vector<std::string>& patterns,
-                                              std::string* why) {
-  auto no = [&](std::string w) -> std::unique_ptr<Prefilter> {
-    if (why) *why = std::move(w);
+std::unique_ptr<Prefilter::Automaton> Prefilter::analyze(const std::vector<std::string>& patterns,
+                                                         std::string& why) {
+  auto no = [&](std::string w) -> std::unique_ptr<Automaton> {
+    why = std::move(w);
     return nullptr;
   };
   Tree t;
@@ -1049,7 +1066,13 @@ std::unique_ptr<Prefilter> Prefilter::analyze(const std::vector<std::string>& pa
   std::map<std::string, int> index;
   std::vector<int> tree_to(t.classes.size());
   for (size_t c = 0; c < t.classes.size(); ++c) {
-    auto [it, fresh] = index.emplace(show(t.classes[c]), static_cast<int>(a->sets.size()));
+    const UnicodeSet& u = t.classes[c];
+    std::string key;  // the ranges, as bytes
+    for (int32_t r = 0; r < u.getRangeCount(); ++r) {
+      UChar32 lohi[2] = {u.getRangeStart(r), u.getRangeEnd(r)};
+      key.append(reinterpret_cast<const char*>(lohi), sizeof lohi);
+    }
+    auto [it, fresh] = index.emplace(std::move(key), static_cast<int>(a->sets.size()));
     if (fresh) a->sets.push_back(t.classes[c]);
     tree_to[c] = it->second;
   }
@@ -1167,42 +1190,81 @@ std::unique_ptr<Prefilter> Prefilter::analyze(const std::vector<std::string>& pa
   flatten(succ, a->succ_at, a->succ);
   flatten(pred, a->pred_at, a->pred);
 
-  auto guess = make_plan(*a, Frequency());
-  if (!guess) return no("only common characters are required");
-  std::unique_ptr<Prefilter> f(new Prefilter());
-  f->nfa_ = std::move(a);
-  f->guess_ = std::move(guess);
-  f->plan_.store(f->guess_.get());
-  return f;
+  return a;
 }
 
+Prefilter::Prefilter(std::vector<std::string> patterns) : patterns_(std::move(patterns)) {}
+
 void Prefilter::tune(std::string_view text) const {
-  if (text.size() < kTuneMin) return;
-  std::call_once(tune_once_, [&] {
-    auto p = make_plan(*nfa_, Frequency(text.substr(0, kTuneSample)));
-    if (!p) return;
-    tuned_ = std::move(p);
-    plan_.store(tuned_.get(), std::memory_order_release);
-  });
+  if (text.size() < kTuneMin || state_.load(std::memory_order_acquire) != kUntuned) return;
+  int expected = kUntuned;
+  // One thread tunes; the others go on searching whole texts meanwhile, without waiting.
+  if (!state_.compare_exchange_strong(expected, kTuning, std::memory_order_acq_rel)) return;
+  struct Done {
+    std::atomic<int>& s;
+    ~Done() { s.store(kTuned, std::memory_order_release); }
+  } done{state_};
+  [&] {
+    std::string why;
+    nfa_ = analyze(patterns_, why);
+    if (!nfa_) {
+      description_ = "off: " + why;
+      return;
+    }
+    std::string_view sample = text.substr(0, kTuneSample);
+    auto p = make_plan(*nfa_, Frequency(sample));
+    if (!p) {
+      description_ = "off: only common characters are required";
+      return;
+    }
+    // Price the windows on the sample against one search of all of it, in nanoseconds as
+    // measured on a 10 MB news text (RE2's DFA reads a byte in about 4.5 ns; a trigger costs
+    // about 100 ns to find and start on, a step of the automaton about 21 ns).
+    Cost c;
+    size_t pos = 0;
+    Window w;
+    while (pos < sample.size() && windows(*p, sample, pos, sample.size(), w, &c)) pos = w.last + 1;
+    double cost = 100.0 * c.triggers + 21.0 * c.steps + 400.0 * c.windows + 4.5 * c.bytes;
+    double all = 4.5 * static_cast<double>(sample.size());
+    // TRICH_PREFILTER_FORCE keeps it whatever it costs (tests use it to exercise windows).
+    bool off = cost > 0.8 * all && !std::getenv("TRICH_PREFILTER_FORCE");
+    description_ = fmt::format("{}{} ({:.1f} ns/byte against {:.1f} searching all)",
+                               off ? "off: " : "", p->description,
+                               cost / static_cast<double>(sample.size()), 4.5);
+    if (off) return;
+    plan_ = std::move(p);
+    ready_.store(plan_.get(), std::memory_order_release);
+  }();
 }
 
 std::string Prefilter::describe() const {
-  return plan_.load(std::memory_order_acquire)->description;
+  return state_.load(std::memory_order_acquire) == kTuned ? description_ : "not tuned yet";
 }
 
 bool Prefilter::window(std::string_view text, size_t pos, size_t end, Window& w) const {
-  const Plan& plan = *plan_.load(std::memory_order_acquire);
+  const Plan* plan = ready_.load(std::memory_order_acquire);
+  if (!plan) {
+    w = Window{pos, end, end};
+    return pos <= end;
+  }
+  return windows(*plan, text, pos, end, w, nullptr);
+}
+
+bool Prefilter::windows(const Plan& plan, std::string_view text, size_t pos, size_t end,
+                        Window& w, Cost* cost) const {
   const Automaton& a = *nfa_;
   Runs& r = runs_for(a, plan);
   bool have = false;
+  size_t steps = 0, triggers = 0;
   size_t t = find_trigger(a, plan, text, pos, end);
   while (t != std::string_view::npos) {
+    ++triggers;
     size_t len;
     uint16_t e = a.eq(decode_at(text, t, len));
-    size_t from = earliest_start(a, plan, r, text, t, e, pos);
+    size_t from = earliest_start(a, plan, r, text, t, e, pos, steps);
     if (from != std::string_view::npos) {
       bool accepts;
-      size_t to = latest_end(a, r, text, from, t, end, accepts);
+      size_t to = latest_end(a, r, text, from, t, end, accepts, steps);
       if (accepts) {
         // The backward run stops at an earlier trigger, so `from` is at or after the first
         // live trigger, inside the window.
@@ -1219,6 +1281,14 @@ bool Prefilter::window(std::string_view text, size_t pos, size_t end, Window& w)
     size_t next = find_trigger(a, plan, text, t + len, end);
     if (have && (next == std::string_view::npos || next > w.end + kGap)) break;
     t = next;
+  }
+  if (cost) {
+    cost->triggers += triggers;
+    cost->steps += steps;
+    if (have) {
+      ++cost->windows;
+      cost->bytes += w.end - w.begin;
+    }
   }
   return have;
 }

@@ -18,7 +18,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -45,15 +44,16 @@ class CharSet {
 
 class Prefilter {
  public:
-  // Analyzes the patterns of one kind (the alternatives of its combined regex, in order).
-  // nullptr when a pattern cannot be read or some rule requires no character (it matches
-  // ""); `why` then says which.
-  static std::unique_ptr<Prefilter> analyze(const std::vector<std::string>& patterns,
-                                            std::string* why = nullptr);
+  // For the patterns of one kind (the alternatives of its combined regex, in order). Nothing
+  // is analyzed yet: small texts are searched whole.
+  explicit Prefilter(std::vector<std::string> patterns);
   ~Prefilter();
 
-  // The first text of at least 16 KiB that is scanned tunes the choice of triggers to its
-  // character counts; later calls do nothing. Thread-safe.
+  // The first text of at least 16 KiB analyzes the patterns, picks triggers by that text's
+  // character counts, and keeps the prefilter only when on that text its windows cost less
+  // than searching everything (or TRICH_PREFILTER_FORCE is set in the environment). Later
+  // calls do nothing. Thread-safe: other threads do not wait for it (they search whole texts
+  // until it is done).
   void tune(std::string_view text) const;
 
   // A stretch of text to search: every match that starts in [pos, last] (pos as given to
@@ -63,22 +63,33 @@ class Prefilter {
   };
   // The window of the first live trigger at or after `pos` (before `end`), merged with the
   // windows of the triggers that follow closely. False when no match can start at or after
-  // `pos`.
+  // `pos`. Before tuning, or when off, the window is all of [pos, end).
   bool window(std::string_view text, size_t pos, size_t end, Window& w) const;
 
-  // The triggers, for tests and for the curious.
+  // What tuning decided (the triggers and the estimated cost), for tests and the curious.
   std::string describe() const;
 
   struct Automaton;
   struct Plan;
 
  private:
-  Prefilter() = default;
-  std::unique_ptr<Automaton> nfa_;
-  std::unique_ptr<Plan> guess_;                  // from kinds of characters
-  mutable std::unique_ptr<Plan> tuned_;          // from a text's character counts
-  mutable std::atomic<const Plan*> plan_{nullptr};
-  mutable std::once_flag tune_once_;
+  struct Cost {
+    size_t triggers = 0, steps = 0, windows = 0, bytes = 0;
+  };
+  // Reads the patterns into an automaton; nullptr (and why) when a pattern cannot be read or
+  // a rule requires no character.
+  static std::unique_ptr<Automaton> analyze(const std::vector<std::string>& patterns,
+                                            std::string& why);
+  bool windows(const Plan& plan, std::string_view text, size_t pos, size_t end, Window& w,
+               Cost* cost) const;
+
+  enum : int { kUntuned, kTuning, kTuned };
+  std::vector<std::string> patterns_;
+  mutable std::atomic<int> state_{kUntuned};
+  mutable std::unique_ptr<Automaton> nfa_;       // set once by tune
+  mutable std::unique_ptr<Plan> plan_;           // set once by tune, when worth it
+  mutable std::string description_;
+  mutable std::atomic<const Plan*> ready_{nullptr};
 };
 
 }  // namespace trich

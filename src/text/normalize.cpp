@@ -1,10 +1,19 @@
 #include "text/normalize.h"
 
+#include <cstring>
+#include <vector>
+
 #include <unicode/bytestream.h>
 #include <unicode/edits.h>
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
 
 #include "base/utf8.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace trich {
 namespace {
@@ -31,44 +40,235 @@ char32_t fold(char32_t cp) {
   }
 }
 
-// Quick test on raw bytes: can any code point of s fold? Only CR and a few lead bytes can.
-bool may_fold(std::string_view s) {
-  for (unsigned char c : s) {
-    if (c == 0x0D || c == 0xC2 || c == 0xC3 || c == 0xE1 || c == 0xE2 || c == 0xE3 ||
-        c == 0xEF)
-      return true;
-  }
-  return false;
-}
-
 const icu::Normalizer2& nfc() {
   UErrorCode status = U_ZERO_ERROR;
   static const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
   return *n;
 }
 
-bool is_nfc(std::string_view s) {
-  UErrorCode status = U_ZERO_ERROR;
-  bool ok = nfc().isNormalizedUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())),
-                                   status);
-  return U_SUCCESS(status) && ok;
+// How a code point takes part in normalization. NFC works on segments that start at a
+// character with a boundary before it; such a character that NFC also leaves as it is
+// ("clean") needs nothing, whatever follows it is judged on its own.
+enum Kind : uint8_t {
+  kClean = 0,     // boundary before, unchanged by NFC
+  kFold = 1,      // folds (to a clean character)
+  kStarts = 2,    // boundary before, but NFC may change it
+  kContinues = 3  // no boundary before: NFC may join it to what precedes
+};
+
+Kind kind_of(char32_t c) {
+  if (fold(c)) return kFold;
+  UChar32 u = static_cast<UChar32>(c);
+  if (!nfc().hasBoundaryBefore(u)) return kContinues;
+  return u_getIntPropertyValue(u, UCHAR_NFC_QUICK_CHECK) == UNORM_YES ? kClean : kStarts;
 }
 
-// Step 1: folds, recording an anchor wherever a folded code point changes length.
-void apply_folds(std::string_view in, std::string& out, OffsetMap& map) {
-  out.reserve(in.size());
+// kind_of for the BMP, computed once.
+const std::vector<uint8_t>& bmp_kinds() {
+  static const std::vector<uint8_t> t = [] {
+    std::vector<uint8_t> v(0x10000);
+    for (char32_t c = 0; c < 0x10000; ++c) v[c] = kind_of(c);
+    return v;
+  }();
+  return t;
+}
+
+inline Kind kind(const std::vector<uint8_t>& bmp, char32_t c) {
+  return c < 0x10000 ? static_cast<Kind>(bmp[c]) : kind_of(c);
+}
+
+// Decodes the code point at in[i] (valid UTF-8).
+inline char32_t decode(std::string_view in, size_t i, size_t& len) {
+  unsigned char c = static_cast<unsigned char>(in[i]);
+  if (c < 0x80) {
+    len = 1;
+    return c;
+  }
+  size_t k = i;
+  char32_t cp = utf8::next(in, k);
+  len = std::min(k, in.size()) - i;
+  return cp;
+}
+
+// Bytes at in[i..] that need no look: ASCII other than CR. Returns how many.
+inline size_t plain_ascii(std::string_view in, size_t i) {
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(in.data());
+  size_t n = in.size(), j = i;
+#if defined(__SSE2__)
+  const __m128i cr = _mm_set1_epi8(0x0D);
+  while (j + 16 <= n) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + j));
+    unsigned m = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, cr))));
+    if (m) return j + static_cast<size_t>(__builtin_ctz(m)) - i;
+    j += 16;
+  }
+#endif
+  while (j < n && p[j] < 0x80 && p[j] != 0x0D) ++j;
+  return j - i;
+}
+
+// The first code point that is not clean, or in.size(). `piece` is set to the start of the
+// NFC segment it belongs to (the last clean character before it, or 0).
+size_t first_change(std::string_view in, size_t& piece) {
+  const auto& bmp = bmp_kinds();
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(in.data());
   size_t i = 0;
+  piece = 0;
   while (i < in.size()) {
-    size_t start = i;
-    char32_t cp = utf8::next(in, i);
-    char32_t f = fold(cp);
-    if (f == 0) {
-      out.append(in.data() + start, i - start);
+    unsigned char b = p[i];
+    if (b < 0x80) {
+      if (b == 0x0D) return i;
+      i += plain_ascii(in, i);
+      piece = i - 1;
       continue;
     }
-    map.add(out.size(), start);
-    utf8::append(out, f);
-    map.add(out.size(), i);
+    size_t len;
+    char32_t c = decode(in, i, len);
+    if (kind(bmp, c) != kClean) return i;
+    piece = i;
+    i += len;
+  }
+  return in.size();
+}
+
+constexpr size_t kCleanRunToClose = 32;    // clean characters that end a region to compose
+constexpr size_t kMaxRegion = 1 << 20;     // a region is composed in pieces of about this size
+
+// Builds the normalized text (in[0, from) holds nothing to change, and `from` starts an NFC
+// segment). Folds as it goes; a region of segments that NFC may change is written folded,
+// then composed by ICU in place of what was written. Only whole segments are composed, which
+// gives what composing the whole text gives: NFC never joins across a segment start.
+void build(std::string_view in, size_t from, Normalized& r) {
+  const auto& bmp = bmp_kinds();
+  std::string& out = r.text;
+  out.reserve(in.size());
+  // Characters copied as they are wait in in[pend, i) and are appended in one go.
+  size_t pend = 0;
+  auto flush = [&](size_t i) {
+    out.append(in.data() + pend, i - pend);
+    pend = i;
+  };
+  size_t fpos = from;                          // offset in the folded text
+  size_t seg_in = from, seg_f = from, seg_out = from;  // where the current segment starts
+  bool open = false;                           // a region to compose is open
+  size_t reg_in = 0, reg_f = 0, reg_out = 0, clean_run = 0;
+  std::string folded;
+
+  auto close = [&](size_t end_in) {
+    flush(end_in);
+    // Refold the region (its anchors are in r.folded already) and compose it.
+    folded.clear();
+    for (size_t i = reg_in; i < end_in;) {
+      size_t len;
+      char32_t c = decode(in, i, len);
+      char32_t f = fold(c);
+      if (f) {
+        utf8::append(folded, f);
+      } else {
+        folded.append(in.data() + i, len);
+      }
+      i += len;
+    }
+    out.resize(reg_out);
+    icu::Edits edits;
+    UErrorCode status = U_ZERO_ERROR;
+    icu::StringByteSink<std::string> sink(&out);
+    nfc().normalizeUTF8(0, icu::StringPiece(folded.data(), static_cast<int32_t>(folded.size())),
+                        sink, &edits, status);
+    if (U_FAILURE(status)) {  // cannot happen on valid UTF-8: keep the folded text
+      out.resize(reg_out);
+      out += folded;
+    } else {
+      auto it = edits.getFineChangesIterator();
+      while (it.next(status)) {
+        if (!it.hasChange()) continue;
+        size_t dst = reg_out + static_cast<size_t>(it.destinationIndex());
+        size_t src = reg_f + static_cast<size_t>(it.sourceIndex());
+        r.composed.add(dst, src);
+        r.composed.add(dst + static_cast<size_t>(it.newLength()),
+                       src + static_cast<size_t>(it.oldLength()));
+      }
+    }
+    open = false;
+  };
+
+  size_t i = from;
+  while (i < in.size()) {
+    if (!open) {
+      // The common case: a run of clean characters, copied as they are.
+      size_t j = i, last = i;
+      const unsigned char* p = reinterpret_cast<const unsigned char*>(in.data());
+      while (j < in.size()) {
+        unsigned char b = p[j];
+        if (b < 0x80) {
+          if (b == 0x0D) break;
+          size_t a = plain_ascii(in, j);
+          j += a;
+          last = j - 1;
+          continue;
+        }
+        size_t len;
+        char32_t c;
+        if ((b & 0xE0) == 0xC0 && j + 1 < in.size()) {
+          c = (static_cast<char32_t>(b & 0x1F) << 6) | (p[j + 1] & 0x3F);
+          len = 2;
+        } else if ((b & 0xF0) == 0xE0 && j + 2 < in.size()) {
+          c = (static_cast<char32_t>(b & 0x0F) << 12) | (static_cast<char32_t>(p[j + 1] & 0x3F) << 6) |
+              (p[j + 2] & 0x3F);
+          len = 3;
+        } else {
+          break;
+        }
+        if (bmp[c] != kClean) break;
+        last = j;
+        j += len;
+      }
+      if (j > i) {
+        fpos += j - i;
+        seg_in = last;
+        seg_f = fpos - (j - last);
+        seg_out = out.size() + (last - pend);
+        i = j;
+        continue;
+      }
+    }
+    size_t len;
+    char32_t c = decode(in, i, len);
+    Kind k = kind(bmp, c);
+    if (k != kContinues) {  // a new segment starts here
+      if (open && (clean_run >= kCleanRunToClose || i - reg_in >= kMaxRegion)) close(i);
+      seg_in = i;
+      seg_f = fpos;
+      seg_out = out.size() + (i - pend);
+    }
+    if (k == kStarts || k == kContinues) {
+      if (!open) {
+        open = true;
+        reg_in = seg_in;
+        reg_f = seg_f;
+        reg_out = seg_out;
+      }
+      clean_run = 0;
+    } else {
+      ++clean_run;
+    }
+    if (k == kFold) {
+      flush(i);
+      r.folded.add(fpos, i);
+      size_t before = out.size();
+      utf8::append(out, fold(c));
+      fpos += out.size() - before;
+      r.folded.add(fpos, i + len);
+      pend = i + len;
+    } else {
+      fpos += len;
+    }
+    i += len;
+  }
+  if (open) {
+    close(in.size());
+  } else {
+    flush(in.size());
   }
 }
 
@@ -76,43 +276,13 @@ void apply_folds(std::string_view in, std::string& out, OffsetMap& map) {
 
 Normalized normalize(std::string_view in) {
   Normalized r;
-  bool fold_needed = may_fold(in);
-  if (!fold_needed && is_nfc(in)) {
+  size_t piece;
+  size_t first = first_change(in, piece);
+  if (first == in.size()) {
     r.unchanged = true;
     return r;
   }
-  std::string folded;
-  if (fold_needed) {
-    apply_folds(in, folded, r.folded);
-  } else {
-    folded.assign(in);
-  }
-  if (is_nfc(folded)) {
-    r.text = std::move(folded);
-    return r;
-  }
-  // NFC with ICU's record of edits, which becomes the `composed` map.
-  icu::Edits edits;
-  UErrorCode status = U_ZERO_ERROR;
-  std::string composed;
-  composed.reserve(folded.size());
-  icu::StringByteSink<std::string> sink(&composed);
-  nfc().normalizeUTF8(0, icu::StringPiece(folded.data(), static_cast<int32_t>(folded.size())),
-                      sink, &edits, status);
-  if (U_FAILURE(status)) {  // cannot happen on valid UTF-8; match on the folded text instead
-    r.text = std::move(folded);
-    return r;
-  }
-  auto it = edits.getFineChangesIterator();
-  while (it.next(status)) {
-    if (!it.hasChange()) continue;
-    size_t dst = static_cast<size_t>(it.destinationIndex());
-    size_t src = static_cast<size_t>(it.sourceIndex());
-    r.composed.add(dst, src);
-    r.composed.add(dst + static_cast<size_t>(it.newLength()),
-                   src + static_cast<size_t>(it.oldLength()));
-  }
-  r.text = std::move(composed);
+  build(in, piece, r);
   return r;
 }
 
