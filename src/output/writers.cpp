@@ -57,19 +57,7 @@ class JsonlSink : public Sink {
   JsonlSink(const SinkOptions& o, std::ostream& out) : o_(o), out_(out) {}
   void document(const DocumentResult& d) override {
     const auto& k = o_.kinds;
-    std::string buf;
-    auto emit = [&](ojson j, const char* kind, const std::string& source) {
-      ojson line;
-      line["source"] = source;
-      line["kind"] = kind;
-      for (auto& [key, v] : j.items()) {
-        // A TERM's own "kind" (nhiem_ky, ...) would overwrite the line's kind: it is written
-        // as "term_kind" (docs/contract.md).
-        line[key == "kind" ? "term_kind" : key] = v;
-      }
-      buf += line.dump(-1, ' ', false, ojson::error_handler_t::replace);
-      buf += '\n';
-    };
+    source_ = ojson(d.source).dump(-1, ' ', false, ojson::error_handler_t::replace);
     // One kind after another, as in the json document.
     if (k.citations) for (const auto& e : d.x.citations) emit(to_json(e), "citation", d.source);
     if (k.priorities) {
@@ -88,13 +76,64 @@ class JsonlSink : public Sink {
     if (k.dates) for (const auto& e : d.x.dates) emit(to_json(e), "date", d.source);
     if (k.terms) for (const auto& e : d.x.terms) emit(to_json(e), "term", d.source);
     if (o_.findings) for (const auto& e : d.x.findings) emit(to_json(e), "finding", d.source);
-    out_ << buf;
     out_.flush();
   }
 
  private:
+  // A TERM's own "kind" (nhiem_ky, ...) would overwrite the line's kind: it is written as
+  // "term_kind" (docs/contract.md).
+  static const std::string& line_key(const std::string& key) {
+    static const std::string term_kind = "term_kind";
+    return key == "kind" ? term_kind : key;
+  }
+  static bool plain_key(const std::string& key) {
+    for (unsigned char c : key) {
+      if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) return false;
+    }
+    return true;
+  }
+
+  // One line: {"source":...,"kind":...,<the entity's fields>}. Written field by field, which
+  // is what dumping the merged object gives, without building it; an entity whose keys could
+  // collide with the line's (or need escaping) goes the long way.
+  void emit(const ojson& j, const char* kind, const std::string& source) {
+    bool simple = true;
+    for (const auto& [key, v] : j.items()) {
+      const std::string& lk = line_key(key);
+      if (lk == "source" || lk == "kind" || (key == "kind" && j.contains("term_kind")) ||
+          !plain_key(lk)) {
+        simple = false;
+        break;
+      }
+    }
+    line_.clear();
+    if (simple) {
+      line_ += "{\"source\":";
+      line_ += source_;
+      line_ += ",\"kind\":\"";
+      line_ += kind;
+      line_ += '"';
+      for (const auto& [key, v] : j.items()) {
+        line_ += ",\"";
+        line_ += line_key(key);
+        line_ += "\":";
+        line_ += v.dump(-1, ' ', false, ojson::error_handler_t::replace);
+      }
+      line_ += '}';
+    } else {
+      ojson line;
+      line["source"] = source;
+      line["kind"] = kind;
+      for (const auto& [key, v] : j.items()) line[line_key(key)] = v;
+      line_ = line.dump(-1, ' ', false, ojson::error_handler_t::replace);
+    }
+    line_ += '\n';
+    out_ << line_;
+  }
+
   SinkOptions o_;
   std::ostream& out_;
+  std::string source_, line_;
 };
 
 // RFC 4180: quote a field when it holds a comma, quote, CR or LF; double inner quotes.
