@@ -120,10 +120,10 @@ check "empty file: a document of 0 bytes" test "$(field "$tmp/e.json" 'd[0]["byt
 printf 'Ngay 30/4/2025' > "$tmp/nonl.txt"
 "$trich" dates "$tmp/nonl.txt" > "$tmp/n.json"
 check "no trailing newline: the last date ends at the end" test "$(field "$tmp/n.json" 'd[0]["dates"][0]["end"]')" -eq 14
-python3 -c 'import sys; sys.stdout.write("x " * 2500000 + "ng\u00e0y 30/4/2025")' > "$tmp/long.txt"
+python3 -c 'import sys; sys.stdout.write("x " * 1500000 + "ng\u00e0y 30/4/2025")' > "$tmp/long.txt"
 "$trich" dates "$tmp/long.txt" > "$tmp/lo.json"; code=$?
-check "one 5 MB line: exit 0" test $code -eq 0
-check "one 5 MB line: the date at its end" test "$(field "$tmp/lo.json" 'd[0]["dates"][0]["column"]')" -eq 5000006
+check "one 3 MB line: exit 0" test $code -eq 0
+check "one 3 MB line: the date at its end" test "$(field "$tmp/lo.json" 'd[0]["dates"][0]["column"]')" -eq 3000006
 
 # Paths that cannot be used: one line each, exit 2, the others still processed.
 good=samples/tin-tuc-nhieu.txt
@@ -175,14 +175,26 @@ mkdir -p "$tmp/outdir"
 check "-o a directory: exit 2 before work" test $code -eq 2 -a "$(cat "$tmp/od.err")" = \
   "trich: error: $tmp/outdir: cannot write: is a directory"
 check "-o a directory: nothing left in it" test -z "$(ls -A "$tmp/outdir")"
-if [ -c /dev/null ] && [ -w /dev/null ]; then
-  "$trich" dates -o /dev/null "$good"; code=$?
-  check "-o /dev/null: exit 0" test $code -eq 0
-  check "-o /dev/null: still a device" test -c /dev/null
+# An existing device or FIFO is written directly, never replaced: checked on private nodes, so
+# that a trich without this can only clobber them, not the system's /dev/null.
+if mknod "$tmp/null" c 1 3 2> /dev/null; then
+  "$trich" dates -o "$tmp/null" "$good"; code=$?
+  check "-o a device: exit 0" test $code -eq 0
+  check "-o a device: still a device" test -c "$tmp/null"
 fi
+mkfifo "$tmp/fifo"
+cat "$tmp/fifo" > "$tmp/fifo.out" &
+reader=$!
+"$trich" dates -o "$tmp/fifo" "$good"; code=$?
+sleep 0.2
+kill $reader 2> /dev/null
+wait $reader 2> /dev/null
+check "-o a FIFO: exit 0" test $code -eq 0
+check "-o a FIFO: still a FIFO" test -p "$tmp/fifo"
+check "-o a FIFO: the reader got the output" grep -q '"schema": "trich/1"' "$tmp/fifo.out"
 
 # A closed standard output ends quietly with exit 0.
-python3 -c 'import sys; sys.stdout.write("".join("ng\u00e0y %d/%d/20%02d\n" % (1 + i % 28, 1 + i % 12, i % 100) for i in range(60000)))' > "$tmp/many.txt"
+python3 -c 'import sys; sys.stdout.write("".join("ng\u00e0y %d/%d/20%02d\n" % (1 + i % 28, 1 + i % 12, i % 100) for i in range(6000)))' > "$tmp/many.txt"
 set -o pipefail
 "$trich" extract "$tmp/many.txt" 2> "$tmp/pipe.err" | head -c 100 > /dev/null; code=$?
 check "closed stdout: exit 0" test $code -eq 0
