@@ -65,22 +65,9 @@ bool is_letter(char32_t c) {
 
 std::vector<Word> words(std::string_view text, size_t from, size_t to) {
   std::vector<Word> out;
-  size_t i = from;
   to = std::min(to, text.size());
-  while (i < to) {
-    size_t b = i;
-    char32_t c = utf8::next(text, i);
-    bool digit = c >= '0' && c <= '9';
-    if (!digit && !is_letter(c)) continue;
-    size_t e = i;
-    while (e < to) {
-      size_t j = e;
-      char32_t d = utf8::next(text, j);
-      if (digit ? !(d >= '0' && d <= '9') : !is_letter(d)) break;
-      e = j;
-    }
-    out.push_back({b, e, text.substr(b, e - b), digit});
-    i = e;
+  for (Word w = next_word(text, from, to); w.b < to; w = next_word(text, w.e, to)) {
+    out.push_back(w);
   }
   return out;
 }
