@@ -25,6 +25,14 @@ Document::Document(std::string source, Decoded decoded)
 
 Span Document::span(size_t begin, size_t end) const {
   size_t db = to_decoded(begin), de = to_decoded(end);
+  // The normalization map can land inside a character when one NFC change turns one code
+  // point into several (docs/limits.md, known issue): clamp and widen to whole characters,
+  // so a span is always in bounds and its text is the input's own characters.
+  size_t n = decoded_.size();
+  de = std::min(de, n);
+  db = std::min(db, de);
+  while (db > 0 && !utf8::is_lead(static_cast<unsigned char>(decoded_[db]))) --db;
+  while (de < n && !utf8::is_lead(static_cast<unsigned char>(decoded_[de]))) ++de;
   Span s;
   s.start = decoded_to_input_(db);
   s.end = decoded_to_input_(de);
