@@ -101,6 +101,8 @@ Result<std::unique_ptr<Matcher>> Matcher::build(const rules::RuleSet& set,
     for (const auto& e : m->rules_) patterns.push_back(e.rule->pattern);
     m->prefilter_ = std::make_unique<Prefilter>(std::move(patterns));
   }
+  m->alone_.reset(new std::atomic<const Alone*>[m->rules_.size()]);
+  for (size_t i = 0; i < m->rules_.size(); ++i) m->alone_[i].store(nullptr);
   for (const auto& [name, idx] : m->re_->NamedCapturingGroups()) {
     size_t us = name.find('_');
     if (name[0] != 'r') continue;
@@ -113,24 +115,46 @@ Result<std::unique_ptr<Matcher>> Matcher::build(const rules::RuleSet& set,
   return m;
 }
 
+const Matcher::Alone& Matcher::alone(size_t i) const {
+  const Alone* a = alone_[i].load(std::memory_order_acquire);
+  if (a) return *a;
+  std::lock_guard<std::mutex> lk(alone_mu_);
+  a = alone_[i].load(std::memory_order_relaxed);
+  if (a) return *a;
+  auto fresh = std::make_unique<Alone>();
+  fresh->re = std::make_unique<RE2>(rules_[i].rule->pattern, options());
+  for (const auto& [name, idx] : fresh->re->NamedCapturingGroups()) {
+    fresh->groups.emplace_back(name, idx);
+  }
+  a = fresh.get();
+  alone_owned_.push_back(std::move(fresh));
+  alone_[i].store(a, std::memory_order_release);
+  return *a;
+}
+
 bool Matcher::next(std::string_view text, size_t pos, size_t end, Match& m,
                    std::vector<re2::StringPiece>& subs) const {
   re2::StringPiece t(text.data(), text.size());
-  if (!re_->Match(t, pos, end, RE2::UNANCHORED, subs.data(), static_cast<int>(subs.size()))) {
-    return false;
-  }
-  for (const auto& e : rules_) {
-    if (subs[static_cast<size_t>(e.wrapper)].data() == nullptr) continue;
-    m.rule_ = e.rule;
-    m.groups_ = &e.groups;
+  // The extent (RE2's DFAs only), then the rule: the first that matches exactly that extent
+  // is the alternative the combined regex took (an earlier one cannot match there at all),
+  // and its groups on that extent are the ones the combined regex would give.
+  if (!re_->Match(t, pos, end, RE2::UNANCHORED, subs.data(), 1)) return false;
+  size_t s = static_cast<size_t>(subs[0].data() - text.data());
+  size_t e = s + subs[0].size();
+  for (size_t i = 0; i < rules_.size(); ++i) {
+    const Alone& a = alone(i);
+    int n = a.re->NumberOfCapturingGroups() + 1;
+    if (!a.re->Match(t, s, e, RE2::ANCHOR_BOTH, subs.data(), n)) continue;
+    m.rule_ = rules_[i].rule;
+    m.groups_ = &a.groups;
     m.subs_ = subs.data();
     m.text_ = text;
     if (m.has("span")) {
       m.begin_ = m.group_begin("span");
       m.end_ = m.group_end("span");
     } else {
-      m.begin_ = static_cast<size_t>(subs[0].data() - text.data());
-      m.end_ = m.begin_ + subs[0].size();
+      m.begin_ = s;
+      m.end_ = e;
     }
     return true;
   }

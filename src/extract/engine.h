@@ -12,7 +12,9 @@
 #pragma once
 
 #include <algorithm>
+#include <atomic>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -79,6 +81,13 @@ class Matcher {
     int wrapper;  // index of the rule's wrapper group in the combined regex
     std::vector<std::pair<std::string, int>> groups;  // the rule's own group names
   };
+  // A rule by itself, compiled when it first matches: RE2 takes a match's groups from it,
+  // on the match's extent, which costs far less than from the combined regex.
+  struct Alone {
+    std::unique_ptr<RE2> re;
+    std::vector<std::pair<std::string, int>> groups;
+  };
+  const Alone& alone(size_t i) const;
   // The leftmost match in text[pos, end) (RE2 sees all of text as context).
   bool next(std::string_view text, size_t pos, size_t end, Match& m,
             std::vector<re2::StringPiece>& subs) const;
@@ -86,6 +95,9 @@ class Matcher {
   std::unique_ptr<Prefilter> prefilter_;
   std::vector<Entry> rules_;
   int ngroups_ = 0;
+  std::unique_ptr<std::atomic<const Alone*>[]> alone_;
+  mutable std::mutex alone_mu_;
+  mutable std::vector<std::unique_ptr<Alone>> alone_owned_;
 };
 
 template <class F>
@@ -97,7 +109,7 @@ void Matcher::scan(std::string_view text, size_t begin, size_t end, F&& on_match
   // Without a prefilter the window is the rest of the range and every match is taken.
   Prefilter::Window w{pos, end, end};
   bool have_window = !prefilter_;
-  if (prefilter_) prefilter_->tune(text);
+  if (prefilter_) prefilter_->tune(text, *re_);
   while (pos <= end) {
     if (!have_window || pos > w.last) {
       if (!prefilter_->window(text, pos, end, w)) break;

@@ -1,12 +1,14 @@
 #include "extract/prefilter.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <map>
 #include <unordered_map>
 
 #include <fmt/format.h>
+#include <re2/re2.h>
 #include <unicode/uchar.h>
 #include <unicode/uniset.h>
 #include <unicode/unistr.h>
@@ -680,8 +682,9 @@ inline size_t prev_start(std::string_view text, size_t i, size_t floor) {
 
 constexpr size_t kGap = 64;            // windows closer than this are searched as one
 constexpr size_t kTuneMin = 16 << 10;  // a text this long tunes the triggers
-constexpr size_t kTuneSample = 256 << 10;
-constexpr size_t kMaxSets = 4096;      // a thread's memo of automaton runs starts over beyond
+constexpr size_t kTuneSample = 256 << 10;  // characters counted
+constexpr size_t kTimeSample = 128 << 10;  // bytes searched both ways
+constexpr size_t kMaxSets = 2048;      // a thread's memo of automaton runs starts over beyond
 
 std::atomic<uint64_t> g_plan_serial{0};
 
@@ -1221,7 +1224,7 @@ std::unique_ptr<Prefilter::Automaton> Prefilter::analyze(const std::vector<std::
 
 Prefilter::Prefilter(std::vector<std::string> patterns) : patterns_(std::move(patterns)) {}
 
-void Prefilter::tune(std::string_view text) const {
+void Prefilter::tune(std::string_view text, const re2::RE2& re) const {
   if (text.size() < kTuneMin || state_.load(std::memory_order_acquire) != kUntuned) return;
   int expected = kUntuned;
   // One thread tunes; the others go on searching whole texts meanwhile, without waiting.
@@ -1243,20 +1246,44 @@ void Prefilter::tune(std::string_view text) const {
       description_ = "off: only common characters are required";
       return;
     }
-    // Price the windows on the sample against one search of all of it, in nanoseconds as
-    // measured on a 10 MB news text (RE2's DFA reads a byte in about 4.5 ns; a trigger costs
-    // about 60 ns to find and start on, a step of the automaton about 14 ns).
-    Cost c;
-    size_t pos = 0;
-    Window w;
-    while (pos < sample.size() && windows(*p, sample, pos, sample.size(), w, &c)) pos = w.last + 1;
-    double cost = 60.0 * c.triggers + 14.0 * c.steps + 400.0 * c.windows + 4.5 * c.bytes;
-    double all = 4.5 * static_cast<double>(sample.size());
+    // Time the windows (found, then searched by RE2) against RE2 searching all of the
+    // sample. RE2's cost depends on the rules (its DFA is slow where it has many states), so
+    // it is measured, not guessed.
+    std::string_view timed = sample.substr(0, kTimeSample);
+    auto seconds = [](auto&& f) {
+      auto t0 = std::chrono::steady_clock::now();
+      f();
+      return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    };
+    re2::StringPiece t(timed.data(), timed.size()), m;
+    auto whole = [&] {
+      size_t pos = 0;
+      while (pos < timed.size() && re.Match(t, pos, timed.size(), RE2::UNANCHORED, &m, 1)) {
+        size_t e = static_cast<size_t>(m.data() - timed.data()) + m.size();
+        pos = e > pos ? e : pos + 1;
+      }
+    };
+    auto windowed = [&] {
+      size_t pos = 0;
+      Window w;
+      while (pos < timed.size() && windows(*p, timed, pos, timed.size(), w, nullptr)) {
+        re.Match(t, std::max(pos, w.begin), w.end, RE2::UNANCHORED, &m, 1);
+        pos = w.last + 1;
+      }
+    };
+    // Each is timed twice after a first run (RE2 builds its DFA's states as it meets them),
+    // keeping the faster (the machine may be busy). The windows may cost a little more than
+    // the whole search here: over a long text the whole search meets many more new states
+    // than the sample shows (on 100 MB of news, citations spend 0.8 s of 1.2 s on them).
+    whole();
+    windowed();
+    double all = std::min(seconds(whole), seconds(whole));
+    double part = std::min(seconds(windowed), seconds(windowed));
     // TRICH_PREFILTER_FORCE keeps it whatever it costs (tests use it to exercise windows).
-    bool off = cost > 0.8 * all && !std::getenv("TRICH_PREFILTER_FORCE");
+    bool off = part > 1.1 * all && !std::getenv("TRICH_PREFILTER_FORCE");
+    double n = static_cast<double>(timed.size());
     description_ = fmt::format("{}{} ({:.1f} ns/byte against {:.1f} searching all)",
-                               off ? "off: " : "", p->description,
-                               cost / static_cast<double>(sample.size()), 4.5);
+                               off ? "off: " : "", p->description, part * 1e9 / n, all * 1e9 / n);
     if (off) return;
     plan_ = std::move(p);
     ready_.store(plan_.get(), std::memory_order_release);

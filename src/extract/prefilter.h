@@ -23,6 +23,10 @@
 #include <utility>
 #include <vector>
 
+namespace re2 {
+class RE2;
+}
+
 namespace trich {
 
 // A set of code points with constant-time membership (a bitmap over the BMP).
@@ -50,11 +54,11 @@ class Prefilter {
   ~Prefilter();
 
   // The first text of at least 16 KiB analyzes the patterns, picks triggers by that text's
-  // character counts, and keeps the prefilter only when on that text its windows cost less
-  // than searching everything (or TRICH_PREFILTER_FORCE is set in the environment). Later
-  // calls do nothing. Thread-safe: other threads do not wait for it (they search whole texts
-  // until it is done).
-  void tune(std::string_view text) const;
+  // character counts, and keeps the prefilter only when on that text its windows, searched by
+  // `re` (the kind's combined regex), take less time than `re` searching everything (or
+  // TRICH_PREFILTER_FORCE is set in the environment). Later calls do nothing. Thread-safe:
+  // other threads do not wait for it (they search whole texts until it is done).
+  void tune(std::string_view text, const re2::RE2& re) const;
 
   // A stretch of text to search: every match that starts in [pos, last] (pos as given to
   // window) lies inside [begin, end). `last` is at or after the position of the trigger.

@@ -118,7 +118,10 @@ size_t first_change(std::string_view in, size_t& piece) {
     unsigned char b = p[i];
     if (b < 0x80) {
       if (b == 0x0D) return i;
-      i += plain_ascii(in, i);
+      size_t k = i + 1;
+      while (k < in.size() && k < i + 8 && p[k] < 0x80 && p[k] != 0x0D) ++k;
+      if (k == i + 8) k += plain_ascii(in, k);
+      i = k;
       piece = i - 1;
       continue;
     }
@@ -202,8 +205,11 @@ void build(std::string_view in, size_t from, Normalized& r) {
         unsigned char b = p[j];
         if (b < 0x80) {
           if (b == 0x0D) break;
-          size_t a = plain_ascii(in, j);
-          j += a;
+          // Words are short: look at a few bytes one by one before going 16 at a time.
+          size_t k = j + 1;
+          while (k < in.size() && k < j + 8 && p[k] < 0x80 && p[k] != 0x0D) ++k;
+          if (k == j + 8) k += plain_ascii(in, k);
+          j = k;
           last = j - 1;
           continue;
         }

@@ -119,7 +119,8 @@ TEST_CASE("engine: a kind without rules never matches") {
 TEST_CASE("prefilter: patterns it cannot read leave it off, and the scan whole") {
   Prefilter p({"a\\Cb"});  // \C: any byte, which it does not model
   std::string text(20000, 'x');
-  p.tune(text);
+  RE2 re("a\\Cb");
+  p.tune(text, re);
   CHECK(p.describe().rfind("off", 0) == 0);
   Prefilter::Window w;
   REQUIRE(p.window(text, 5, text.size(), w));
@@ -130,7 +131,8 @@ TEST_CASE("prefilter: patterns it cannot read leave it off, and the scan whole")
 
 TEST_CASE("prefilter: a rule that can match the empty string leaves it off") {
   Prefilter p({"x*"});
-  p.tune(std::string(20000, 'y'));
+  RE2 re("x*");
+  p.tune(std::string(20000, 'y'), re);
   CHECK(p.describe().rfind("off", 0) == 0);
 }
 
