@@ -107,6 +107,53 @@ inline size_t plain_ascii(std::string_view in, size_t i) {
   return j - i;
 }
 
+#if defined(__SSE2__)
+// True when every code point of U+0100..U+02FF, of U+00C0..U+00FF but U+00D0, and of
+// U+1E80..U+1EFF (the letters of Vietnamese and other Latin scripts) is clean: then
+// clean_block may pass 16 bytes at a time on their UTF-8 forms alone.
+bool latin_clean() {
+  static const bool ok = [] {
+    const auto& bmp = bmp_kinds();
+    auto all = [&](char32_t lo, char32_t hi) {
+      for (char32_t c = lo; c <= hi; ++c) {
+        if (bmp[c] != kClean) return false;
+      }
+      return true;
+    };
+    return all(0x100, 0x2FF) && all(0xC0, 0xCF) && all(0xD1, 0xFF) && all(0x1E80, 0x1EFF);
+  }();
+  return ok;
+}
+
+// Whether p[0, 16) holds only clean characters of the kinds latin_clean checks (or ASCII but
+// CR), judged on their bytes; p[16] must be readable. On true, `next` is the end of the last
+// character that starts in the block (which may end past it) and `last` its start.
+inline bool clean_block(const unsigned char* p, size_t& last, size_t& next) {
+  __m128i v0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
+  __m128i cont = _mm_cmpeq_epi8(_mm_and_si128(v0, _mm_set1_epi8(static_cast<char>(0xC0))),
+                                _mm_set1_epi8(static_cast<char>(0x80)));
+  __m128i d = _mm_sub_epi8(v0, _mm_set1_epi8(static_cast<char>(0xC4)));
+  __m128i latin = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(7)), d);  // C4..CB
+  __m128i c3 = _mm_andnot_si128(_mm_cmpeq_epi8(v1, _mm_set1_epi8(static_cast<char>(0x90))),
+                                _mm_cmpeq_epi8(v0, _mm_set1_epi8(static_cast<char>(0xC3))));
+  __m128i e1 = _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8(static_cast<char>(0xE1))),
+                             _mm_or_si128(_mm_cmpeq_epi8(v1, _mm_set1_epi8(static_cast<char>(0xBA))),
+                                          _mm_cmpeq_epi8(v1, _mm_set1_epi8(static_cast<char>(0xBB)))));
+  unsigned ok = static_cast<unsigned>(_mm_movemask_epi8(
+                    _mm_or_si128(_mm_or_si128(cont, latin), _mm_or_si128(c3, e1)))) |
+                (~static_cast<unsigned>(_mm_movemask_epi8(v0)) & 0xFFFF);
+  unsigned cr = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v0, _mm_set1_epi8(0x0D))));
+  if ((ok & 0xFFFF) != 0xFFFF || cr) return false;
+  unsigned starts = ~static_cast<unsigned>(_mm_movemask_epi8(cont)) & 0xFFFF;
+  if (!starts) return false;
+  last = static_cast<size_t>(31 - __builtin_clz(starts));
+  unsigned char b = p[last];
+  next = last + (b < 0x80 ? 1 : b < 0xE0 ? 2 : 3);
+  return true;
+}
+#endif
+
 // The first code point that is not clean, or in.size(). `piece` is set to the start of the
 // NFC segment it belongs to (the last clean character before it, or 0).
 size_t first_change(std::string_view in, size_t& piece) {
@@ -115,6 +162,14 @@ size_t first_change(std::string_view in, size_t& piece) {
   size_t i = 0;
   piece = 0;
   while (i < in.size()) {
+#if defined(__SSE2__)
+    size_t last, next;
+    if (i + 17 <= in.size() && latin_clean() && clean_block(p + i, last, next)) {
+      piece = i + last;
+      i += next;
+      continue;
+    }
+#endif
     unsigned char b = p[i];
     if (b < 0x80) {
       if (b == 0x0D) return i;
@@ -202,6 +257,14 @@ void build(std::string_view in, size_t from, Normalized& r) {
       size_t j = i, last = i;
       const unsigned char* p = reinterpret_cast<const unsigned char*>(in.data());
       while (j < in.size()) {
+#if defined(__SSE2__)
+        size_t lst, nxt;
+        if (j + 17 <= in.size() && latin_clean() && clean_block(p + j, lst, nxt)) {
+          last = j + lst;
+          j += nxt;
+          continue;
+        }
+#endif
         unsigned char b = p[j];
         if (b < 0x80) {
           if (b == 0x0D) break;
