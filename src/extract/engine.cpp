@@ -1,6 +1,10 @@
 #include "extract/engine.h"
 
+#include <algorithm>
 #include <cstdlib>
+#include <map>
+#include <mutex>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -66,23 +70,72 @@ size_t Match::group_end(std::string_view name) const {
   return p && p->data() ? static_cast<size_t>(p->data() - text_.data()) + p->size() : 0;
 }
 
+namespace {
+
+// The combined regex of a kind: each rule an alternative, its groups renamed r<i>_<name>.
+std::string combined_pattern(const rules::RuleSet& set, const std::string& kind) {
+  std::string combined;
+  size_t i = 0;
+  for (const auto& r : set.rules) {
+    if (r.kind != kind) continue;
+    if (!combined.empty()) combined += '|';
+    combined += fmt::format("(?P<r{}>{})", i, rename_groups(r.pattern, fmt::format("r{}_", i)));
+    ++i;
+  }
+  return combined;
+}
+
+// Regexes compiled ahead by Matcher::precompile, by pattern, taken by Matcher::build.
+std::mutex g_ready_mu;
+std::map<std::string, std::unique_ptr<RE2>> g_ready;
+
+}  // namespace
+
+void Matcher::precompile(const rules::RuleSet& set, const std::vector<std::string>& kinds,
+                         int threads) {
+  std::vector<std::string> patterns;
+  for (const auto& k : kinds) {
+    std::string p = combined_pattern(set, k);
+    if (!p.empty()) patterns.push_back(std::move(p));
+  }
+  // The longest first: they take longest to compile.
+  std::sort(patterns.begin(), patterns.end(),
+            [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i; (i = next++) < patterns.size();) {
+      auto re = std::make_unique<RE2>(patterns[i], options());
+      std::lock_guard<std::mutex> lk(g_ready_mu);
+      g_ready[patterns[i]] = std::move(re);
+    }
+  };
+  std::vector<std::thread> pool;
+  for (int t = 1; t < std::min<int>(threads, static_cast<int>(patterns.size())); ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+}
+
 Result<std::unique_ptr<Matcher>> Matcher::build(const rules::RuleSet& set,
                                                 const std::string& kind) {
   auto m = std::unique_ptr<Matcher>(new Matcher());
-  std::string combined;
   for (const auto& r : set.rules) {
     if (r.kind != kind) continue;
-    size_t i = m->rules_.size();
-    std::string prefix = fmt::format("r{}_", i);
-    if (!combined.empty()) combined += '|';
-    combined += fmt::format("(?P<r{}>{})", i, rename_groups(r.pattern, prefix));
     Entry e;
     e.rule = &r;
     e.wrapper = -1;
     m->rules_.push_back(std::move(e));
   }
   if (m->rules_.empty()) return m;
-  m->re_ = std::make_unique<RE2>(combined, options());
+  std::string combined = combined_pattern(set, kind);
+  {
+    std::lock_guard<std::mutex> lk(g_ready_mu);
+    auto it = g_ready.find(combined);
+    if (it != g_ready.end()) {
+      m->re_ = std::move(it->second);
+      g_ready.erase(it);
+    }
+  }
+  if (!m->re_) m->re_ = std::make_unique<RE2>(combined, options());
   if (!m->re_->ok()) {
     // Rules are compiled only here, once per kind; on failure, find the rule at fault so the
     // error names its file and line.

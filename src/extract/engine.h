@@ -63,6 +63,11 @@ class Matcher {
   static Result<std::unique_ptr<Matcher>> build(const rules::RuleSet& set,
                                                 const std::string& kind);
 
+  // Compiles the regexes of `kinds` on up to `threads` threads, for the builds that follow
+  // (compiling is most of the start-up; a bad rule is still reported by build).
+  static void precompile(const rules::RuleSet& set, const std::vector<std::string>& kinds,
+                         int threads);
+
   // Calls on_match(const Match&) for each match in text[begin, end), left to right. The scan
   // resumes at the end of each match's reported extent, so trailing context a rule consumed
   // (a boundary) can start the next match.

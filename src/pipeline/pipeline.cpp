@@ -196,9 +196,12 @@ int run(const Config& cfg, std::ostream& err) {
   }
   KindSet needed = cfg.kinds;
   if (cfg.command == "audit") needed = KindSet{true, true, true, true, true};
-  auto extractor = Extractor::build(
-      rules.value(), cfg.command == "rules-check" ? std::vector<std::string>{}
-                                                   : Extractor::kinds_for(needed));
+  std::vector<std::string> kinds = cfg.command == "rules-check" ? std::vector<std::string>{}
+                                                                 : Extractor::kinds_for(needed);
+  int jobs = cfg.jobs > 0 ? cfg.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  // With several threads, the kinds' regexes compile side by side.
+  if (jobs > 1) Matcher::precompile(rules.value(), kinds.empty() ? Extractor::kinds() : kinds, jobs);
+  auto extractor = Extractor::build(rules.value(), kinds);
   if (!extractor.ok()) {
     print(err, extractor.error());
     return 2;
@@ -261,7 +264,6 @@ int run(const Config& cfg, std::ostream& err) {
   so.bom = cfg.bom;
   auto sink = make_sink(so, out);
   sink->begin();
-  int jobs = cfg.jobs > 0 ? cfg.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   size_t binaries = 0, docs = 0, bytes = 0;
   std::map<std::string, size_t> by_encoding;
   int fail_rank = cfg.fail_on == "info" ? 0 : cfg.fail_on == "warning" ? 1 : cfg.fail_on == "error" ? 2 : 3;
