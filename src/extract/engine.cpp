@@ -175,7 +175,12 @@ const Matcher::Alone& Matcher::alone(size_t i) const {
   a = alone_[i].load(std::memory_order_relaxed);
   if (a) return *a;
   auto fresh = std::make_unique<Alone>();
-  fresh->re = std::make_unique<RE2>(rules_[i].rule->pattern, options());
+  // It only ever matches a known extent, anchored at both ends: a small memory budget will
+  // do (a pattern too large for it gets the usual one).
+  RE2::Options small = options();
+  small.set_max_mem(2 << 20);
+  fresh->re = std::make_unique<RE2>(rules_[i].rule->pattern, small);
+  if (!fresh->re->ok()) fresh->re = std::make_unique<RE2>(rules_[i].rule->pattern, options());
   for (const auto& [name, idx] : fresh->re->NamedCapturingGroups()) {
     fresh->groups.emplace_back(name, idx);
   }
