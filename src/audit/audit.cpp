@@ -153,7 +153,7 @@ CodeReading read_code(const rules::RuleSet& rules, const Auditor::Tables& t, con
   if (c.system && *c.system == "party" && known && !t.party_codes.count(code)) {
     return CodeReading::not_a_type;
   }
-  // "Thông tư 60/TC-TCT": a legal-normative type without the year its symbols have carried
+  // "Thong tu 60/TC-TCT": a legal-normative type without the year its symbols have carried
   // since 2005, and a code that is no normative code: the old form again.
   if (c.system && *c.system == "state" && !c.year && c.type_from_words &&
       t.normative_only_types.count(*c.type_from_words) && !t.normative_codes.count(code)) {
