@@ -4,24 +4,7 @@
 # (good and broken files), every code's documents in tests/data/audit (must raise it / must
 # not), the clean samples at every severity, and the seed report when ../shared is there.
 # usage: audit_test.sh TRICH REPO_ROOT
-set -u
-trich=$1
-root=$(cd "$2" && pwd)
-cd "$root"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-pass=0
-check() {  # check NAME COMMAND...: the command must succeed
-  local name=$1
-  shift
-  if "$@"; then
-    pass=$((pass + 1))
-  else
-    echo "FAIL: $name"
-    fails=$((fails + 1))
-  fi
-}
+source "$(dirname "$0")/lib.sh" "$@"
 codes() {  # codes FILE.jsonl: the finding codes, one per line, in order
   python3 -c 'import json,sys
 for l in open(sys.argv[1], encoding="utf-8"):

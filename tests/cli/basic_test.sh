@@ -2,24 +2,7 @@
 # The binary as a user runs it: standard input, directories, a missing file among good ones,
 # -o, usage errors, and the span invariant on every sample.
 # usage: basic_test.sh TRICH REPO_ROOT
-set -u
-trich=$1
-root=$(cd "$2" && pwd)
-cd "$root"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-pass=0
-check() {  # check NAME COMMAND...: the command must succeed
-  local name=$1
-  shift
-  if "$@"; then
-    pass=$((pass + 1))
-  else
-    echo "FAIL: $name"
-    fails=$((fails + 1))
-  fi
-}
+source "$(dirname "$0")/lib.sh" "$@"
 json_ok() { python3 -c 'import json,sys; json.load(open(sys.argv[1], encoding="utf-8"))' "$1"; }
 
 # Standard input: no argument and "-" are the same, and the source is "-".

@@ -3,24 +3,7 @@
 # binary files, empty and unterminated files, a long line, paths that cannot be read, link
 # cycles, an unwritable -o, a closed standard output, and broken rule files.
 # usage: hostile_input_test.sh TRICH REPO_ROOT
-set -u
-trich=$1
-root=$(cd "$2" && pwd)
-cd "$root"
-tmp=$(mktemp -d)
-trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
-fails=0
-pass=0
-check() {  # check NAME COMMAND...: the command must succeed
-  local name=$1
-  shift
-  if "$@"; then
-    pass=$((pass + 1))
-  else
-    echo "FAIL: $name"
-    fails=$((fails + 1))
-  fi
-}
+source "$(dirname "$0")/lib.sh" "$@"
 lines() { if [ -s "$1" ]; then wc -l < "$1"; else echo 0; fi; }
 # field FILE.json PYTHON-EXPR: prints the expression over the parsed document list `d`.
 field() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1], encoding="utf-8"))["documents"]; print(eval(sys.argv[2]))' "$1" "$2"; }

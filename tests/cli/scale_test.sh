@@ -4,24 +4,7 @@
 # docs/scale.md) concatenates into one valid stream holding what one run gives. No timings:
 # bench/run measures speed.
 # usage: scale_test.sh TRICH REPO_ROOT
-set -u
-trich=$1
-root=$(cd "$2" && pwd)
-cd "$root"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-pass=0
-check() {  # check NAME COMMAND...: the command must succeed
-  local name=$1
-  shift
-  if "$@"; then
-    pass=$((pass + 1))
-  else
-    echo "FAIL: $name"
-    fails=$((fails + 1))
-  fi
-}
+source "$(dirname "$0")/lib.sh" "$@"
 jsonl_ok() {  # every line of the file is a JSON object with a source and a kind
   python3 - "$1" <<'EOF'
 import json, sys
