@@ -415,27 +415,25 @@ class MarkerFinder {
 
   // The first closing word ("Cuoi cung, ...", "va cuoi cung, ...") among `ws`.
   std::optional<At> closing(const std::vector<Word>& ws) const {
-    const auto& lex = rules_.lexicon("closing_item");
-    std::optional<At> best;
-    for (const auto& k : lex.keys) {
-      auto at = find_marker_phrase(ws, split_words(lower(k)), true);
-      if (at && (!best || at->b < best->b)) best = at;
-    }
-    return best;
+    return first_of("closing_item", ws, true);
   }
 
   // The first word that opens a list without an ordinal ("Truoc het, ...") among `ws`.
   std::optional<At> opening(const std::vector<Word>& ws) const {
-    const auto& lex = rules_.lexicon("opening_item");
+    return first_of("opening_item", ws, false);
+  }
+
+ private:
+  // The first phrase of lexicon `name` among `ws` (see find_marker_phrase for `anywhere`).
+  std::optional<At> first_of(const char* name, const std::vector<Word>& ws, bool anywhere) const {
     std::optional<At> best;
-    for (const auto& k : lex.keys) {
-      auto at = find_marker_phrase(ws, split_words(lower(k)));
+    for (const auto& k : rules_.lexicon(name).keys) {
+      auto at = find_marker_phrase(ws, split_words(lower(k)), anywhere);
       if (at && (!best || at->b < best->b)) best = at;
     }
     return best;
   }
 
- private:
   const rules::RuleSet& rules_;
   const rules::Lexicon* lex_ = nullptr;
   std::vector<std::string> prefix_, suffix_;
