@@ -226,26 +226,36 @@ std::string canonical_issuer(const rules::RuleSet& rules, const std::string& s) 
   return lower(s);
 }
 
-void check_conflicting_dates(const rules::RuleSet& rules, const Auditor& a, Ctx& cx) {
-  std::map<std::string, std::vector<const Citation*>> dated;  // key -> dated mentions so far
+void check_conflicting_dates(const rules::RuleSet& rules, const Auditor& a, Ctx& cx,
+                             AuditMemory& memory) {
+  auto& dated = memory.dated;  // key -> dated mentions so far, one per date and issuer
   for (const auto& c : cx.x.citations) {
     if (!c.symbol || !c.date) continue;
     auto& seen = dated[a.key(*c.symbol)];
-    for (const Citation* p : seen) {
-      if (*p->date == *c.date) break;
+    bool repeated = false;
+    for (const auto& p : seen) {
+      if (p.date == *c.date) {
+        repeated = p.issuer == c.issuer;
+        break;
+      }
       // Two bodies can number documents alike ("01/QD-UBND" of a province and of a district).
-      if (p->issuer && c.issuer &&
-          canonical_issuer(rules, *p->issuer) != canonical_issuer(rules, *c.issuer)) {
+      if (p.issuer && c.issuer &&
+          canonical_issuer(rules, *p.issuer) != canonical_issuer(rules, *c.issuer)) {
         continue;
       }
       std::string here = c.date_at ? cx.quote(*c.date_at) : *c.date;
-      std::string there = p->date_at ? cx.quote(*p->date_at) : *p->date;
       cx.add(c.at, "citation.conflicting_dates", "warning",
-             fmt::format("{} is dated {} here, but {} on line {}", *c.symbol, here, there,
-                         cx.line_of(p->at)));
+             fmt::format("{} is dated {} here, but {} on line {}", *c.symbol, here, p.written,
+                         p.line));
       break;
     }
-    seen.push_back(&c);
+    if (repeated) continue;  // an equal mention further on would decide as this one did
+    bool known = false;
+    for (const auto& p : seen) known = known || (p.date == *c.date && p.issuer == c.issuer);
+    if (!known) {
+      seen.push_back({*c.date, c.issuer, c.date_at ? cx.quote(*c.date_at) : *c.date,
+                      cx.line_of(c.at)});
+    }
   }
 }
 
@@ -261,24 +271,30 @@ bool own_number(const Ctx& cx, const Citation& c) {
   return false;
 }
 
+// In an input read in windows the count is of the first window that cites the symbol: the
+// finding is written before the later windows are read.
 void check_not_in_registry(const Auditor& a, const std::map<std::string, RegistryEntry>& reg,
-                           Ctx& cx) {
+                           Ctx& cx, AuditMemory& memory, bool windowed) {
   std::map<std::string, std::pair<const Citation*, int>> missing;  // key -> first, mentions
   std::vector<std::string> order;
   for (const auto& c : cx.x.citations) {
     if (!c.symbol || own_number(cx, c)) continue;
     std::string k = a.key(*c.symbol);
-    if (reg.count(k)) continue;
+    if (reg.count(k) || memory.unregistered.count(k)) continue;
     auto [it, fresh] = missing.try_emplace(k, &c, 0);
     if (fresh) order.push_back(k);
     ++it->second.second;
   }
   for (const auto& k : order) {
     const auto& [c, n] = missing[k];
+    memory.unregistered.insert(k);
     cx.add(c->at, "citation.not_in_registry", "warning",
            n == 1 ? fmt::format("{} is not in the registry", *c->symbol)
-                  : fmt::format("{} is not in the registry (cited {} times; reported once)",
-                                *c->symbol, n));
+           : windowed
+               ? fmt::format("{} is not in the registry (cited {} times in this window of "
+                             "the input; reported once)", *c->symbol, n)
+               : fmt::format("{} is not in the registry (cited {} times; reported once)",
+                             *c->symbol, n));
   }
 }
 
@@ -815,14 +831,16 @@ std::string Auditor::key(const std::string& symbol) const {
   return s;
 }
 
-void Auditor::check(const Document& doc, Extraction& x) const {
+void Auditor::check(const Document& doc, Extraction& x, AuditMemory* memory) const {
   Ctx cx{doc, x, doc.text()};
+  AuditMemory fresh;
+  AuditMemory& m = memory ? *memory : fresh;
   check_type_mismatch(rules_, tables_, cx);
   check_unknown_type_code(rules_, tables_, cx);
   check_year_mismatch(cx);
-  check_conflicting_dates(rules_, *this, cx);
+  check_conflicting_dates(rules_, *this, cx, m);
   if (has_registry_) {
-    check_not_in_registry(*this, registry_, cx);
+    check_not_in_registry(*this, registry_, cx, m, memory != nullptr);
     check_registry_mismatch(rules_, *this, tables_, registry_, cx);
   }
   check_invalid_dates(cx);

@@ -11,6 +11,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -29,14 +30,29 @@ struct RegistryEntry {
   int line = 0;
 };
 
+// What the checks of a document's later windows need of its earlier ones (a large input is
+// audited a window at a time, pipeline/windows.h). Bounded by the distinct symbols cited.
+struct AuditMemory {
+  struct Dated {  // a dated mention of a symbol
+    std::string date;
+    std::optional<std::string> issuer;
+    std::string written;  // the date as the input wrote it
+    size_t line = 0;
+  };
+  std::map<std::string, std::vector<Dated>> dated;  // symbol key -> one mention per date, issuer
+  std::set<std::string> unregistered;  // symbol keys already reported as not in the registry
+};
+
 class Auditor {
  public:
   // `registry_path` may be empty (no registry checks). Fails on an unreadable or malformed
   // registry, or on announce rules that do not compile.
   static Result<std::unique_ptr<Auditor>> build(const rules::RuleSet& rules,
                                                 const std::string& registry_path);
-  // Appends findings to x.findings, in document order, with their spans filled in.
-  void check(const Document& doc, Extraction& x) const;
+  // Appends findings to x.findings, in document order, with their spans filled in. With
+  // `memory`, the document is one window of its input: the checks take the earlier windows'
+  // mentions from it and add this one's.
+  void check(const Document& doc, Extraction& x, AuditMemory* memory = nullptr) const;
   // The comparison key of a symbol: normalized (NFC, dash and D-bar variants), no spaces,
   // lower case, issuer aliases folded (lexicon issuer_alias), no leading zeros.
   std::string key(const std::string& symbol) const;

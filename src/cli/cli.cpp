@@ -30,6 +30,7 @@ struct Common {
   std::string rules_dir, output, files_from, encoding = "auto";
   bool recurse = false, bom = false, stats = false;
   int jobs = 0;
+  size_t window = 0;
 };
 
 void add_common(CLI::App* app, Common& c, bool text_format) {
@@ -54,6 +55,12 @@ void add_common(CLI::App* app, Common& c, bool text_format) {
       ->check(CLI::IsMember(encs));
   app->add_flag("--bom", c.bom, "csv: start with a UTF-8 byte-order mark (for spreadsheets)");
   app->add_flag("--stats", c.stats, "print a summary line on standard error");
+  app->add_option("--window", c.window,
+                  "read an input larger than BYTES a window of BYTES at a time, to bound memory "
+                  "(default 8M; K, M, G suffixes)")
+      ->type_name("BYTES")
+      ->transform(CLI::AsSizeValue(false))
+      ->check(CLI::Range(size_t{16}, size_t{1} << 40));
 }
 
 Config to_config(const Common& c) {
@@ -68,6 +75,7 @@ Config to_config(const Common& c) {
   cfg.encoding = c.encoding;
   cfg.bom = c.bom;
   cfg.stats = c.stats;
+  cfg.window = c.window;
   return cfg;
 }
 

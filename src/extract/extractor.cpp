@@ -40,7 +40,8 @@ const Matcher* Extractor::matcher(const std::string& kind) const {
   return it == matchers_.end() ? nullptr : it->second.get();
 }
 
-void Extractor::scan(const std::string& kind, std::string_view text, Extraction& out) const {
+void Extractor::scan(const std::string& kind, std::string_view text, Extraction& out,
+                     const CitationMemory* earlier) const {
   if (!matcher(kind)) return;  // not built for this run
   ResolveContext cx{rules_, text, out};
   const auto& table = resolvers();
@@ -49,7 +50,7 @@ void Extractor::scan(const std::string& kind, std::string_view text, Extraction&
     if (it != table.end()) it->second(m, cx);
   });
   if (kind == "priorities") build_lists(text, *matcher("announce"), cx);
-  if (kind == "citations") resolve_references(text, rules_, out.citations);
+  if (kind == "citations") resolve_references(text, rules_, out.citations, earlier);
 }
 
 Extraction Extractor::run_kind(const std::string& kind, std::string_view text) const {
@@ -67,10 +68,11 @@ void order(std::vector<T>& v) {
 
 }  // namespace
 
-Extraction Extractor::run(const Document& doc, const KindSet& kinds) const {
+Extraction Extractor::run(const Document& doc, const KindSet& kinds,
+                          const CitationMemory* earlier) const {
   Extraction x;
   std::string_view text = doc.text();
-  if (kinds.citations) scan("citations", text, x);
+  if (kinds.citations) scan("citations", text, x, earlier);
   if (kinds.priorities) scan("priorities", text, x);
   if (kinds.dates) scan("dates", text, x);
   if (kinds.terms) scan("terms", text, x);

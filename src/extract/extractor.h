@@ -12,6 +12,7 @@
 #include "base/error.h"
 #include "extract/engine.h"
 #include "extract/entities.h"
+#include "extract/references.h"
 #include "rules/ruleset.h"
 #include "text/document.h"
 
@@ -32,7 +33,10 @@ class Extractor {
   // The kinds a run with `k` scans (announce goes with priorities, anniversary with audit).
   static std::vector<std::string> kinds_for(const KindSet& k);
 
-  Extraction run(const Document& doc, const KindSet& kinds) const;
+  // `earlier`: the citations of the earlier windows of the same input, when `doc` is one
+  // window of a large input (pipeline/windows.h), so that short forms find them.
+  Extraction run(const Document& doc, const KindSet& kinds,
+                 const CitationMemory* earlier = nullptr) const;
 
   // The matcher of one kind (e.g. for rule examples); nullptr when unknown.
   const Matcher* matcher(const std::string& kind) const;
@@ -46,7 +50,8 @@ class Extractor {
 
  private:
   explicit Extractor(const rules::RuleSet& r) : rules_(r) {}
-  void scan(const std::string& kind, std::string_view text, Extraction& out) const;
+  void scan(const std::string& kind, std::string_view text, Extraction& out,
+            const CitationMemory* earlier = nullptr) const;
   void finish(const Document& doc, Extraction& x) const;
   const rules::RuleSet& rules_;
   std::map<std::string, std::unique_ptr<Matcher>> matchers_;

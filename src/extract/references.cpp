@@ -103,20 +103,33 @@ void type_lists(std::string_view text, const rules::RuleSet& rules, std::vector<
   }
 }
 
-void refer_short_forms(const rules::RuleSet& rules, std::vector<Citation>& cs) {
+// Whether the short form `c` ("Chi thi 35") can stand for the full citation `full`.
+bool stands_for(const rules::RuleSet& rules, const Citation& c, const Citation& full) {
+  if (!full.symbol || !full.number) return false;
+  if (without_leading_zeros(*full.number) != without_leading_zeros(*c.number)) return false;
+  return full.type == c.type || full.type_from_words == c.type ||
+         has(code_types(rules, full), *c.type);
+}
+
+void refer_short_forms(const rules::RuleSet& rules, std::vector<Citation>& cs,
+                       const CitationMemory* earlier) {
   for (size_t i = 0; i < cs.size(); ++i) {
     Citation& c = cs[i];
     if (c.form != "short" || !c.number || !c.type) continue;
     for (size_t j = i; j-- > 0;) {
-      const Citation& full = cs[j];
-      if (!full.symbol || !full.number) continue;
-      if (without_leading_zeros(*full.number) != without_leading_zeros(*c.number)) continue;
-      if (full.type != c.type && full.type_from_words != c.type &&
-          !has(code_types(rules, full), *c.type)) {
-        continue;
+      if (stands_for(rules, c, cs[j])) {
+        c.refers_to = cs[j].symbol;
+        break;
       }
-      c.refers_to = full.symbol;
-      break;
+    }
+    if (c.refers_to || !earlier) continue;
+    const auto* before = earlier->with_number(std::string(without_leading_zeros(*c.number)));
+    if (!before) continue;
+    for (size_t j = before->size(); j-- > 0;) {
+      if (stands_for(rules, c, (*before)[j])) {
+        c.refers_to = (*before)[j].symbol;
+        break;
+      }
     }
   }
 }
@@ -186,14 +199,34 @@ void absorb_amended(std::string_view text, const rules::RuleSet& rules,
 
 }  // namespace
 
+void CitationMemory::remember(const std::vector<Citation>& citations) {
+  for (const auto& c : citations) {
+    if (!c.symbol || !c.number) continue;
+    auto& v = by_number_[std::string(without_leading_zeros(*c.number))];
+    // The latest mention of a symbol goes last; one copy per symbol keeps this bounded.
+    auto same = std::find_if(v.begin(), v.end(), [&](const Citation& o) {
+      return o.symbol == c.symbol && o.type == c.type && o.type_from_words == c.type_from_words;
+    });
+    if (same != v.end()) v.erase(same);
+    Citation kept = c;
+    kept.span = Span{};
+    v.push_back(std::move(kept));
+  }
+}
+
+const std::vector<Citation>* CitationMemory::with_number(const std::string& number) const {
+  auto it = by_number_.find(number);
+  return it == by_number_.end() ? nullptr : &it->second;
+}
+
 void resolve_references(std::string_view text, const rules::RuleSet& rules,
-                        std::vector<Citation>& citations) {
+                        std::vector<Citation>& citations, const CitationMemory* earlier) {
   std::stable_sort(citations.begin(), citations.end(),
                    [](const Citation& a, const Citation& b) { return a.at.b < b.at.b; });
   merge_titles(text, citations);
   type_lists(text, rules, citations);
   absorb_amended(text, rules, citations);
-  refer_short_forms(rules, citations);
+  refer_short_forms(rules, citations, earlier);
 }
 
 }  // namespace trich

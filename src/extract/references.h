@@ -11,6 +11,8 @@
 // Separator words come from the lexicon list_joiner of the rules.
 #pragma once
 
+#include <map>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -19,9 +21,24 @@
 
 namespace trich {
 
-// `citations` are those of one document, over normalized `text`; they come back in
-// document order.
+// The full citations of a document's earlier windows (a large input is read a window at a
+// time, pipeline/windows.h), for the short forms of later ones: the latest mention of each
+// symbol, by number. Bounded by the distinct symbols cited.
+class CitationMemory {
+ public:
+  // Adds the citations of one window, in document order.
+  void remember(const std::vector<Citation>& citations);
+  // Those whose number (without leading zeros) is `number`, latest last; nullptr if none.
+  const std::vector<Citation>* with_number(const std::string& number) const;
+
+ private:
+  std::map<std::string, std::vector<Citation>> by_number_;
+};
+
+// `citations` are those of one document (or window), over normalized `text`; they come back
+// in document order. Short forms not resolved within them look in `earlier` when given.
 void resolve_references(std::string_view text, const rules::RuleSet& rules,
-                        std::vector<Citation>& citations);
+                        std::vector<Citation>& citations,
+                        const CitationMemory* earlier = nullptr);
 
 }  // namespace trich

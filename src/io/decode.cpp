@@ -438,8 +438,9 @@ Decoded decode(std::string&& bytes, std::string_view forced, const std::string& 
     return d;
   }
 
-  // Binary as grep decides: a NUL byte in the first 8 KiB.
-  size_t nul = first_nul(in);
+  // Binary as grep decides: a NUL byte in the first 8 KiB. A forced encoding is the user's
+  // word that the input is text (as grep -a), and decodes NUL as U+0000.
+  size_t nul = detect ? first_nul(in) : std::string_view::npos;
   if (nul != std::string_view::npos) {
     d.encoding = "binary";
     d.binary = true;

@@ -3,7 +3,7 @@
 // bytes it came from, whatever the encoding.
 //
 // Detection, in order: a UTF-16 byte-order mark; a NUL byte in the first 8 KiB (binary, not
-// decoded); a UTF-8 byte-order mark or valid UTF-8 (never read as anything else); UTF-8
+// decoded; only when detecting: a forced encoding decodes NUL as U+0000); a UTF-8 byte-order mark or valid UTF-8 (never read as anything else); UTF-8
 // with damage (as many valid multi-byte sequences as broken ones). Otherwise the bytes are
 // read as each legacy Vietnamese encoding (windows-1258 through ICU, TCVN3 and VISCII through
 // glibc's iconv) and as UTF-8 with U+FFFD, and the reading whose words look most like

@@ -94,27 +94,70 @@ std::vector<Input> expand_inputs(const std::vector<std::string>& args, bool recu
   return out;
 }
 
-Result<std::string> read_input(const std::string& path) {
+Result<InputReader> InputReader::open(const std::string& path) {
   int fd = path == "-" ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return io_error(path, std::strerror(errno));
-  std::string data;
   struct stat st {};
+  size_t size = 0;
   if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-    data.reserve(static_cast<size_t>(st.st_size));
+    size = static_cast<size_t>(st.st_size);
   }
-  char buf[1 << 16];
-  for (;;) {
-    ssize_t n = ::read(fd, buf, sizeof buf);
+  return InputReader(path, fd, size);
+}
+
+InputReader::InputReader(InputReader&& o) noexcept
+    : path_(std::move(o.path_)), fd_(o.fd_), size_hint_(o.size_hint_), at_end_(o.at_end_) {
+  o.fd_ = -1;
+}
+
+InputReader& InputReader::operator=(InputReader&& o) noexcept {
+  if (this != &o) {
+    if (fd_ > STDIN_FILENO) ::close(fd_);
+    path_ = std::move(o.path_);
+    fd_ = o.fd_;
+    size_hint_ = o.size_hint_;
+    at_end_ = o.at_end_;
+    o.fd_ = -1;
+  }
+  return *this;
+}
+
+InputReader::~InputReader() {
+  if (fd_ > STDIN_FILENO) ::close(fd_);
+}
+
+Result<size_t> InputReader::read_into(std::string& buf, size_t max) {
+  size_t old = buf.size(), got = 0;
+  // resize() zero-fills what read() then overwrites; cheap next to the read itself.
+  buf.resize(old + max);
+  while (got < max && !at_end_) {
+    ssize_t n = ::read(fd_, buf.data() + old + got, max - got);
     if (n < 0) {
       if (errno == EINTR) continue;
       std::string msg = errno == EISDIR ? "is a directory" : std::strerror(errno);
-      if (fd != STDIN_FILENO) ::close(fd);
-      return io_error(path, msg);
+      buf.resize(old + got);
+      return io_error(path_, msg);
     }
-    if (n == 0) break;
-    data.append(buf, static_cast<size_t>(n));
+    if (n == 0) at_end_ = true;
+    got += static_cast<size_t>(n);
   }
-  if (fd != STDIN_FILENO) ::close(fd);
+  buf.resize(old + got);
+  return got;
+}
+
+Result<std::string> read_input(const std::string& path) {
+  auto r = InputReader::open(path);
+  if (!r.ok()) return r.error();
+  InputReader& in = r.value();
+  std::string data;
+  // A regular file in one read() of its size (plus one byte, to see the end); anything
+  // else, or a file that grew, in growing steps.
+  size_t step = in.size_hint() ? in.size_hint() + 1 : size_t{1} << 16;
+  while (!in.at_end()) {
+    auto n = in.read_into(data, step);
+    if (!n.ok()) return n.error();
+    step = std::max(step, data.size());
+  }
   return data;
 }
 

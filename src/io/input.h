@@ -2,7 +2,8 @@
 // reads each one's bytes. Directories are walked (with -r) in sorted path order, following
 // symbolic links but not around a loop; only regular files are taken from them. A path that
 // cannot be used becomes an Input carrying its error, in place, so the caller reports it in
-// order and goes on with the others. Reads a whole input into memory (see docs/limits.md).
+// order and goes on with the others. An input is read whole, or (a large one) a window at a
+// time through an InputReader (see docs/limits.md).
 #pragma once
 
 #include <optional>
@@ -21,6 +22,33 @@ struct Input {
 
 // No argument means standard input.
 std::vector<Input> expand_inputs(const std::vector<std::string>& args, bool recurse);
+
+// An input opened for reading in pieces. Move-only; closes its file (not standard input).
+class InputReader {
+ public:
+  // "-" is standard input.
+  static Result<InputReader> open(const std::string& path);
+  InputReader(InputReader&& o) noexcept;
+  InputReader& operator=(InputReader&& o) noexcept;
+  InputReader(const InputReader&) = delete;
+  InputReader& operator=(const InputReader&) = delete;
+  ~InputReader();
+
+  // Appends up to `max` bytes to `buf`, fewer only at the end of the input; returns how many.
+  // Reads straight into `buf`, with no intermediate copy.
+  Result<size_t> read_into(std::string& buf, size_t max);
+  bool at_end() const { return at_end_; }
+  // The size of a regular file as it was when opened; 0 for anything else.
+  size_t size_hint() const { return size_hint_; }
+  const std::string& path() const { return path_; }
+
+ private:
+  InputReader(std::string path, int fd, size_t size) : path_(std::move(path)), fd_(fd), size_hint_(size) {}
+  std::string path_;
+  int fd_ = -1;
+  size_t size_hint_ = 0;
+  bool at_end_ = false;
+};
 
 // Reads the whole input ("-" reads standard input).
 Result<std::string> read_input(const std::string& path);

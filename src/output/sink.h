@@ -1,21 +1,36 @@
 // Sink: where finished documents go. Writers (json, jsonl, csv, text) implement it and see
-// only DocumentResults, never rules or matches. Documents arrive in input order.
+// only extracted entities, never rules or matches. Documents arrive in input order.
+//
+// A document is written as its sections in a fixed order (citations, priorities, dates,
+// terms, findings; CONTRACT.md). A writer implements the pieces (the document's head, a
+// section's opening, a run of its entities, its closing, the document's tail), so the same
+// code writes a whole document at once (document()) and one that arrives in parts: a large
+// input read a window at a time (output/parts.h) spools each section's entities and writes
+// the document when its last window is done.
 #pragma once
 
 #include <memory>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "extract/entities.h"
 #include "extract/extractor.h"
 
 namespace trich {
 
+struct DocumentHead {
+  std::string source;
+  std::string encoding;
+  size_t bytes = 0;
+};
+
 struct DocumentResult {
   std::string source;
   std::string encoding;
   size_t bytes = 0;
   Extraction x;
+  DocumentHead head() const { return {source, encoding, bytes}; }
 };
 
 struct SinkOptions {
@@ -25,12 +40,41 @@ struct SinkOptions {
   bool bom = false;             // csv: start with a UTF-8 byte-order mark
 };
 
+enum class Section { citations, priorities, dates, terms, findings };
+
+// What has been written of one section of one document so far.
+struct SectionState {
+  size_t entities = 0;  // entities (lists count as one each) written
+  int lists = 0;        // priority lists numbered so far (jsonl and csv number them)
+};
+
 class Sink {
  public:
   virtual ~Sink() = default;
   virtual void begin() {}
-  virtual void document(const DocumentResult& d) = 0;
   virtual void end() {}
+
+  // Writes a whole document.
+  void document(const DocumentResult& d);
+
+  // The sections this writer writes, in order.
+  const std::vector<Section>& sections() const { return sections_; }
+
+  // The pieces of a document. All but entities() write to the sink's own stream;
+  // entities() writes to `to`, which is that stream or a spool (output/parts.h).
+  virtual void open_document(const DocumentHead&) {}
+  virtual void open_section(Section) {}
+  virtual void entities(Section s, const DocumentHead& h, const Extraction& x, SectionState& st,
+                        std::ostream& to) = 0;
+  virtual void close_section(Section, const SectionState&) {}
+  virtual void close_document() {}
+  std::ostream& stream() { return out_; }
+
+ protected:
+  Sink(const SinkOptions& o, std::ostream& out);
+  SinkOptions o_;
+  std::ostream& out_;
+  std::vector<Section> sections_;
 };
 
 // nullptr for an unknown format.

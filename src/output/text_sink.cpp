@@ -7,33 +7,43 @@ namespace {
 
 class TextSink : public Sink {
  public:
-  TextSink(const SinkOptions& o, std::ostream& out) : o_(o), out_(out) {}
-  void document(const DocumentResult& d) override {
-    ++docs_;
+  TextSink(const SinkOptions& o, std::ostream& out) : Sink(o, out) {
+    if (o.findings) sections_ = {Section::findings};  // audit prints its findings only
+  }
+  void open_document(const DocumentHead&) override { ++docs_; }
+  void entities(Section s, const DocumentHead& h, const Extraction& x, SectionState&,
+                std::ostream& to) override {
     std::string buf;
-    auto line = [&](const Span& s, const std::string& what) {
-      buf += fmt::format("{}:{}:{}: {}\n", d.source, s.line, s.column, what);
+    auto line = [&](const Span& sp, const std::string& what) {
+      buf += fmt::format("{}:{}:{}: {}\n", h.source, sp.line, sp.column, what);
     };
-    if (o_.findings) {
-      for (const auto& f : d.x.findings) {
-        line(f.span, fmt::format("{}[{}]: {}", f.severity, f.code, f.message));
-        ++count_[f.severity];
-      }
-    } else {
-      const auto& k = o_.kinds;
-      if (k.citations) for (const auto& c : d.x.citations)
-        line(c.span, fmt::format("citation {}", c.symbol ? *c.symbol : c.name.value_or("")));
-      if (k.priorities) for (const auto& l : d.x.priorities) for (const auto& i : l.items)
-        line(i.span, fmt::format("priority {} {}", l.style, i.index));
-      if (k.dates) for (const auto& e : d.x.dates) line(e.span, "date " + e.value);
-      if (k.terms) for (const auto& t : d.x.terms)
-        line(t.span, fmt::format("term {} {}", t.kind,
-                                 t.ordinal ? std::to_string(*t.ordinal)
-                                           : fmt::format("{}-{}", t.from.value_or(0),
-                                                         t.to.value_or(0))));
+    switch (s) {
+      case Section::findings:
+        for (const auto& f : x.findings) {
+          line(f.span, fmt::format("{}[{}]: {}", f.severity, f.code, f.message));
+          ++count_[f.severity];
+        }
+        break;
+      case Section::citations:
+        for (const auto& c : x.citations)
+          line(c.span, fmt::format("citation {}", c.symbol ? *c.symbol : c.name.value_or("")));
+        break;
+      case Section::priorities:
+        for (const auto& l : x.priorities)
+          for (const auto& i : l.items) line(i.span, fmt::format("priority {} {}", l.style, i.index));
+        break;
+      case Section::dates:
+        for (const auto& e : x.dates) line(e.span, "date " + e.value);
+        break;
+      case Section::terms:
+        for (const auto& t : x.terms)
+          line(t.span, fmt::format("term {} {}", t.kind,
+                                   t.ordinal ? std::to_string(*t.ordinal)
+                                             : fmt::format("{}-{}", t.from.value_or(0),
+                                                           t.to.value_or(0))));
+        break;
     }
-    out_ << buf;
-    out_.flush();
+    to << buf;
   }
   void end() override {
     if (!o_.findings) return;
@@ -43,8 +53,6 @@ class TextSink : public Sink {
   }
 
  private:
-  SinkOptions o_;
-  std::ostream& out_;
   size_t docs_ = 0;
   std::map<std::string, size_t> count_;
 };

@@ -12,71 +12,95 @@ namespace {
 
 constexpr int kIndent = 2;
 
+std::string dump(const ojson& j, int indent = -1) {
+  return j.dump(indent, ' ', false, ojson::error_handler_t::replace);
+}
+
+const char* section_name(Section s) {
+  switch (s) {
+    case Section::citations: return "citations";
+    case Section::priorities: return "priorities";
+    case Section::dates: return "dates";
+    case Section::terms: return "terms";
+    case Section::findings: return "findings";
+  }
+  return "";
+}
+
+// Calls f(json) for each entity of section `s` in `x` (a list is one entity).
+template <class F>
+void each_json(Section s, const Extraction& x, F&& f) {
+  switch (s) {
+    case Section::citations: for (const auto& e : x.citations) f(to_json(e)); break;
+    case Section::priorities: for (const auto& e : x.priorities) f(to_json(e)); break;
+    case Section::dates: for (const auto& e : x.dates) f(to_json(e)); break;
+    case Section::terms: for (const auto& e : x.terms) f(to_json(e)); break;
+    case Section::findings: for (const auto& e : x.findings) f(to_json(e)); break;
+  }
+}
+
+// The json document is written piece by piece, byte for byte as dumping the whole document
+// with an indent of 2 inside "documents" would write it: documents at 4 spaces, their fields
+// at 6, a section's entities at 8.
 class JsonSink : public Sink {
  public:
-  JsonSink(const SinkOptions& o, std::ostream& out) : o_(o), out_(out) {}
+  JsonSink(const SinkOptions& o, std::ostream& out) : Sink(o, out) {}
   void begin() override { out_ << "{\n  \"schema\": \"trich/1\",\n  \"documents\": ["; }
-  void document(const DocumentResult& d) override {
-    ojson j;
-    j["source"] = d.source;
-    j["encoding"] = d.encoding;
-    j["bytes"] = d.bytes;
-    const auto& k = o_.kinds;
-    if (k.citations) j["citations"] = array(d.x.citations);
-    if (k.priorities) j["priorities"] = array(d.x.priorities);
-    if (k.dates) j["dates"] = array(d.x.dates);
-    if (k.terms) j["terms"] = array(d.x.terms);
-    if (o_.findings) j["findings"] = array(d.x.findings);
-    std::string s = j.dump(kIndent, ' ', false, ojson::error_handler_t::replace);
-    // Indent the document one level inside "documents".
-    std::string indented = "    ";
-    for (char c : s) {
-      indented += c;
-      if (c == '\n') indented += "    ";
-    }
-    out_ << (first_ ? "\n" : ",\n") << indented;
+  void open_document(const DocumentHead& h) override {
+    out_ << (first_ ? "\n" : ",\n") << "    {\n      \"source\": " << dump(h.source)
+         << ",\n      \"encoding\": " << dump(h.encoding) << ",\n      \"bytes\": " << h.bytes;
     first_ = false;
-    out_.flush();
   }
+  void open_section(Section s) override { out_ << ",\n      \"" << section_name(s) << "\": ["; }
+  void entities(Section s, const DocumentHead&, const Extraction& x, SectionState& st,
+                std::ostream& to) override {
+    std::string buf;
+    each_json(s, x, [&](const ojson& j) {
+      buf += st.entities++ ? ",\n        " : "\n        ";
+      for (char c : dump(j, kIndent)) {
+        buf += c;
+        if (c == '\n') buf += "        ";
+      }
+    });
+    to << buf;
+  }
+  void close_section(Section, const SectionState& st) override {
+    out_ << (st.entities ? "\n      ]" : "]");
+  }
+  void close_document() override { out_ << "\n    }"; }
   void end() override { out_ << (first_ ? "]\n}\n" : "\n  ]\n}\n"); }
 
  private:
-  template <class T>
-  static ojson array(const std::vector<T>& v) {
-    ojson a = ojson::array();
-    for (const auto& e : v) a.push_back(to_json(e));
-    return a;
-  }
-  SinkOptions o_;
-  std::ostream& out_;
   bool first_ = true;
 };
 
 class JsonlSink : public Sink {
  public:
-  JsonlSink(const SinkOptions& o, std::ostream& out) : o_(o), out_(out) {}
-  void document(const DocumentResult& d) override {
-    const auto& k = o_.kinds;
-    source_ = ojson(d.source).dump(-1, ' ', false, ojson::error_handler_t::replace);
-    // One kind after another, as in the json document.
-    if (k.citations) for (const auto& e : d.x.citations) emit(to_json(e), "citation", d.source);
-    if (k.priorities) {
-      int n = 0;
-      for (const auto& l : d.x.priorities) {
-        ++n;
-        for (const auto& it : l.items) {
-          ojson j = to_json(it);
-          j["list"] = n;
-          j["style"] = l.style;
-          j["announced"] = l.announced ? ojson(*l.announced) : ojson(nullptr);
-          emit(std::move(j), "priority", d.source);
+  JsonlSink(const SinkOptions& o, std::ostream& out) : Sink(o, out) {}
+  void entities(Section s, const DocumentHead& h, const Extraction& x, SectionState& st,
+                std::ostream& to) override {
+    raw_source_ = &h.source;
+    source_ = dump(ojson(h.source));
+    buf_.clear();
+    switch (s) {
+      case Section::citations: for (const auto& e : x.citations) emit(to_json(e), "citation"); break;
+      case Section::priorities:
+        for (const auto& l : x.priorities) {
+          int n = ++st.lists;
+          for (const auto& it : l.items) {
+            ojson j = to_json(it);
+            j["list"] = n;
+            j["style"] = l.style;
+            j["announced"] = l.announced ? ojson(*l.announced) : ojson(nullptr);
+            emit(std::move(j), "priority");
+          }
         }
-      }
+        break;
+      case Section::dates: for (const auto& e : x.dates) emit(to_json(e), "date"); break;
+      case Section::terms: for (const auto& e : x.terms) emit(to_json(e), "term"); break;
+      case Section::findings: for (const auto& e : x.findings) emit(to_json(e), "finding"); break;
     }
-    if (k.dates) for (const auto& e : d.x.dates) emit(to_json(e), "date", d.source);
-    if (k.terms) for (const auto& e : d.x.terms) emit(to_json(e), "term", d.source);
-    if (o_.findings) for (const auto& e : d.x.findings) emit(to_json(e), "finding", d.source);
-    out_.flush();
+    to << buf_;
   }
 
  private:
@@ -96,7 +120,7 @@ class JsonlSink : public Sink {
   // One line: {"source":...,"kind":...,<the entity's fields>}. Written field by field, which
   // is what dumping the merged object gives, without building it; an entity whose keys could
   // collide with the line's (or need escaping) goes the long way.
-  void emit(const ojson& j, const char* kind, const std::string& source) {
+  void emit(const ojson& j, const char* kind) {
     bool simple = true;
     for (const auto& [key, v] : j.items()) {
       const std::string& lk = line_key(key);
@@ -106,34 +130,31 @@ class JsonlSink : public Sink {
         break;
       }
     }
-    line_.clear();
     if (simple) {
-      line_ += "{\"source\":";
-      line_ += source_;
-      line_ += ",\"kind\":\"";
-      line_ += kind;
-      line_ += '"';
+      buf_ += "{\"source\":";
+      buf_ += source_;
+      buf_ += ",\"kind\":\"";
+      buf_ += kind;
+      buf_ += '"';
       for (const auto& [key, v] : j.items()) {
-        line_ += ",\"";
-        line_ += line_key(key);
-        line_ += "\":";
-        line_ += v.dump(-1, ' ', false, ojson::error_handler_t::replace);
+        buf_ += ",\"";
+        buf_ += line_key(key);
+        buf_ += "\":";
+        buf_ += dump(v);
       }
-      line_ += '}';
+      buf_ += '}';
     } else {
       ojson line;
-      line["source"] = source;
+      line["source"] = *raw_source_;
       line["kind"] = kind;
       for (const auto& [key, v] : j.items()) line[line_key(key)] = v;
-      line_ = line.dump(-1, ' ', false, ojson::error_handler_t::replace);
+      buf_ += dump(line);
     }
-    line_ += '\n';
-    out_ << line_;
+    buf_ += '\n';
   }
 
-  SinkOptions o_;
-  std::ostream& out_;
-  std::string source_, line_;
+  const std::string* raw_source_ = nullptr;
+  std::string source_, buf_;  // the source as a JSON string; the lines being made
 };
 
 // RFC 4180: quote a field when it holds a comma, quote, CR or LF; double inner quotes.
@@ -156,10 +177,8 @@ std::string str(const std::optional<T>& v) {
 
 class CsvSink : public Sink {
  public:
-  CsvSink(const SinkOptions& o, std::ostream& out) : o_(o), out_(out) {
-    const auto& k = o.kinds;
-    int n = k.citations + k.priorities + k.dates + k.terms + o.findings;
-    single_ = n == 1;
+  CsvSink(const SinkOptions& o, std::ostream& out) : Sink(o, out) {
+    single_ = sections_.size() == 1;
   }
   void begin() override {
     if (o_.bom) out_ << "\xEF\xBB\xBF";
@@ -180,84 +199,109 @@ class CsvSink : public Sink {
     } else {
       h.insert(h.end(), {"kind", "from", "to", "ordinal"});
     }
+    buf_.clear();
     row(h);
+    out_ << buf_;
   }
-  void document(const DocumentResult& d) override {
-    const auto& k = o_.kinds;
-    if (k.citations) {
-      for (const auto& c : d.x.citations) {
-        if (single_) {
-          row(d, "", c.span, {str(c.symbol), str(c.number), str(c.year), str(c.type),
-                              str(c.type_code), str(c.issuer_code), str(c.issuer), str(c.date),
-                              str(c.system), str(c.name), str(c.refers_to)});
-        } else {
-          row(d, "citation", c.span, {c.symbol ? *c.symbol : str(c.name)});
-        }
-      }
-    }
-    if (k.priorities) {
-      int n = 0;
-      for (const auto& l : d.x.priorities) {
-        ++n;
-        for (const auto& it : l.items) {
+  void entities(Section s, const DocumentHead& h, const Extraction& x, SectionState& st,
+                std::ostream& to) override {
+    buf_.clear();
+    const std::string& src = h.source;
+    switch (s) {
+      case Section::citations:
+        for (const auto& c : x.citations) {
           if (single_) {
-            row(d, "", it.span, {std::to_string(n), std::to_string(it.index), it.marker, l.style,
-                                 str(l.announced)});
+            row(src, "", c.span, {str(c.symbol), str(c.number), str(c.year), str(c.type),
+                                  str(c.type_code), str(c.issuer_code), str(c.issuer),
+                                  str(c.date), str(c.system), str(c.name), str(c.refers_to)});
           } else {
-            row(d, "priority", it.span, {std::to_string(n) + "." + std::to_string(it.index)});
+            row(src, "citation", c.span, {c.symbol ? *c.symbol : str(c.name)});
           }
         }
-      }
-    }
-    if (k.dates) {
-      for (const auto& e : d.x.dates) {
-        if (single_) row(d, "", e.span, {e.value, e.precision});
-        else row(d, "date", e.span, {e.value});
-      }
-    }
-    if (k.terms) {
-      for (const auto& t : d.x.terms) {
-        if (single_) {
-          row(d, "", t.span, {t.kind, str(t.from), str(t.to), str(t.ordinal)});
-        } else {
-          row(d, "term", t.span,
-              {t.ordinal ? std::to_string(*t.ordinal) : str(t.from) + "-" + str(t.to)});
+        break;
+      case Section::priorities:
+        for (const auto& l : x.priorities) {
+          int n = ++st.lists;
+          for (const auto& it : l.items) {
+            if (single_) {
+              row(src, "", it.span, {std::to_string(n), std::to_string(it.index), it.marker,
+                                     l.style, str(l.announced)});
+            } else {
+              row(src, "priority", it.span, {std::to_string(n) + "." + std::to_string(it.index)});
+            }
+          }
         }
-      }
+        break;
+      case Section::dates:
+        for (const auto& e : x.dates) {
+          if (single_) row(src, "", e.span, {e.value, e.precision});
+          else row(src, "date", e.span, {e.value});
+        }
+        break;
+      case Section::terms:
+        for (const auto& t : x.terms) {
+          if (single_) {
+            row(src, "", t.span, {t.kind, str(t.from), str(t.to), str(t.ordinal)});
+          } else {
+            row(src, "term", t.span,
+                {t.ordinal ? std::to_string(*t.ordinal) : str(t.from) + "-" + str(t.to)});
+          }
+        }
+        break;
+      case Section::findings:
+        for (const auto& f : x.findings) {
+          if (single_) row(src, "", f.span, {f.code, f.severity, f.message});
+          else row(src, "finding", f.span, {f.code});
+        }
+        break;
     }
-    if (o_.findings) {
-      for (const auto& f : d.x.findings) {
-        if (single_) row(d, "", f.span, {f.code, f.severity, f.message});
-        else row(d, "finding", f.span, {f.code});
-      }
-    }
-    out_.flush();
+    to << buf_;
   }
 
  private:
   void row(const std::vector<std::string>& fields) {
-    std::string line;
     for (size_t i = 0; i < fields.size(); ++i) {
-      if (i) line += ',';
-      line += csv_field(fields[i]);
+      if (i) buf_ += ',';
+      buf_ += csv_field(fields[i]);
     }
-    out_ << line << "\r\n";
+    buf_ += "\r\n";
   }
-  void row(const DocumentResult& d, const char* kind, const Span& s,
+  void row(const std::string& source, const char* kind, const Span& s,
            std::vector<std::string> rest) {
-    std::vector<std::string> f = {d.source};
+    std::vector<std::string> f = {source};
     if (!single_) f.push_back(kind);
     for (auto v : {s.line, s.column, s.start, s.end}) f.push_back(std::to_string(v));
     f.push_back(s.text);
     f.insert(f.end(), rest.begin(), rest.end());
     row(f);
   }
-  SinkOptions o_;
-  std::ostream& out_;
   bool single_ = false;
+  std::string buf_;  // the rows being made
 };
 
 }  // namespace
+
+Sink::Sink(const SinkOptions& o, std::ostream& out) : o_(o), out_(out) {
+  const auto& k = o.kinds;
+  if (k.citations) sections_.push_back(Section::citations);
+  if (k.priorities) sections_.push_back(Section::priorities);
+  if (k.dates) sections_.push_back(Section::dates);
+  if (k.terms) sections_.push_back(Section::terms);
+  if (o.findings) sections_.push_back(Section::findings);
+}
+
+void Sink::document(const DocumentResult& d) {
+  DocumentHead h = d.head();
+  open_document(h);
+  for (Section s : sections_) {
+    SectionState st;
+    open_section(s);
+    entities(s, h, d.x, st, out_);
+    close_section(s, st);
+  }
+  close_document();
+  out_.flush();
+}
 
 std::unique_ptr<Sink> make_sink(const SinkOptions& o, std::ostream& out) {
   if (o.format == "json") return std::make_unique<JsonSink>(o, out);

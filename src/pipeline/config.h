@@ -21,6 +21,7 @@ struct Config {
   std::string encoding = "auto";
   bool bom = false;
   bool stats = false;
+  size_t window = 0;                // bytes read at a time from a large input; 0: the default
   std::string fail_on = "error";    // audit: error, warning, info, none
   std::string registry;             // audit: CSV of trusted documents
 };

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <map>
 #include <mutex>
+#include <new>
 #include <optional>
 #include <thread>
 
@@ -23,9 +24,11 @@
 #include "io/decode.h"
 #include "io/input.h"
 #include "output/fd_stream.h"
+#include "output/parts.h"
 #include "output/schema.h"
 #include "output/sink.h"
 #include "pipeline/rules_check.h"
+#include "pipeline/windows.h"
 #include "text/document.h"
 
 namespace trich {
@@ -48,27 +51,59 @@ Result<rules::RuleSet> load_rules(const Config& cfg) {
   return rules::load(sources, resolver_names());
 }
 
-// The result of one input: a document, or the diagnostics that explain why there is none.
+// The result of one input: a document, or the diagnostics that explain why there is none,
+// or (a large input) an open reader: such an input is read a window at a time, when its
+// turn comes to be written (pipeline/windows.h).
 struct Outcome {
   std::optional<DocumentResult> doc;
   std::vector<Diagnostic> diagnostics;
   bool skipped_binary = false;
   bool quiet = false;  // a binary file met while walking a directory: counted, not reported
+  std::optional<InputReader> windowed;
+  std::string read;  // what was read of a windowed input so far
 };
 
-Outcome process(const Input& in, const Config& cfg, const Extractor& x, const Auditor* auditor) {
+KindSet kinds_to_scan(const Config& cfg, const Auditor* auditor) {
+  if (!auditor) return cfg.kinds;
+  KindSet k;  // audit needs every kind, whatever is printed
+  k.audit = true;
+  return k;
+}
+
+Outcome process_input(const Input& in, const Config& cfg, const Extractor& x,
+                      const Auditor* auditor, const WindowSize& ws) {
   Outcome o;
   if (in.error) {
     o.diagnostics.push_back(*in.error);
     return o;
   }
-  auto bytes = read_input(in.path);
-  if (!bytes.ok()) {
-    o.diagnostics.push_back(bytes.error());
+  auto reader = InputReader::open(in.path);
+  if (!reader.ok()) {
+    o.diagnostics.push_back(reader.error());
     return o;
   }
-  size_t n = bytes.value().size();
-  Decoded dec = decode(std::move(bytes.value()), cfg.encoding, in.path);
+  InputReader& r = reader.value();
+  std::string bytes;
+  if (r.size_hint() <= ws.window) {
+    // A regular file in one read() of its size; a pipe until it ends or fills a window.
+    size_t step = r.size_hint() ? r.size_hint() + 1 : size_t{1} << 16;
+    while (!r.at_end() && bytes.size() <= ws.window) {
+      auto n = r.read_into(bytes, std::min(step, ws.window + 1 - bytes.size()));
+      if (!n.ok()) {
+        o.diagnostics.push_back(n.error());
+        return o;
+      }
+      step = std::max(step, bytes.size());
+    }
+  }
+  if (!r.at_end()) {
+    o.windowed = std::move(r);
+    o.read = std::move(bytes);
+    o.quiet = in.in_directory;
+    return o;
+  }
+  size_t n = bytes.size();
+  Decoded dec = decode(std::move(bytes), cfg.encoding, in.path);
   o.diagnostics = std::move(dec.warnings);
   if (dec.binary) {  // decode's warning says so
     o.skipped_binary = true;
@@ -76,30 +111,42 @@ Outcome process(const Input& in, const Config& cfg, const Extractor& x, const Au
     return o;
   }
   Document doc(in.path, std::move(dec));
-  DocumentResult r;
-  r.source = in.path;
-  r.encoding = doc.encoding();
-  r.bytes = n;
-  KindSet kinds = cfg.kinds;
-  if (auditor) {
-    kinds = KindSet{};  // audit needs every kind, whatever is printed
-    kinds.audit = true;
-  }
-  r.x = x.run(doc, kinds);
-  if (auditor) auditor->check(doc, r.x);
-  o.doc = std::move(r);
+  DocumentResult r2;
+  r2.source = in.path;
+  r2.encoding = doc.encoding();
+  r2.bytes = n;
+  r2.x = x.run(doc, kinds_to_scan(cfg, auditor));
+  if (auditor) auditor->check(doc, r2.x);
+  o.doc = std::move(r2);
   return o;
+}
+
+Diagnostic out_of_memory(const std::string& path) {
+  return error_at(path, 0, "out of memory (a smaller --window bounds what a large input needs)");
+}
+
+// Memory running out is one input's error, not the end of the run.
+Outcome process(const Input& in, const Config& cfg, const Extractor& x, const Auditor* auditor,
+                const WindowSize& ws) {
+  try {
+    return process_input(in, cfg, x, auditor, ws);
+  } catch (const std::bad_alloc&) {
+    Outcome o;
+    o.diagnostics.push_back(out_of_memory(in.path));
+    return o;
+  }
 }
 
 // Runs `process` over inputs on `jobs` threads, handing outcomes to `deliver` in input order.
 // At most a window of outcomes waits in memory, so a slow writer bounds the readers.
 template <class Deliver>
 void run_ordered(const std::vector<Input>& inputs, int jobs, const Config& cfg,
-                 const Extractor& x, const Auditor* auditor, Deliver&& deliver) {
+                 const Extractor& x, const Auditor* auditor, const WindowSize& ws,
+                 Deliver&& deliver) {
   size_t n = inputs.size();
   if (jobs <= 1 || n <= 1) {
     for (const auto& in : inputs) {
-      if (!deliver(process(in, cfg, x, auditor))) return;
+      if (!deliver(process(in, cfg, x, auditor, ws))) return;
     }
     return;
   }
@@ -118,7 +165,7 @@ void run_ordered(const std::vector<Input>& inputs, int jobs, const Config& cfg,
         if (stop || next >= n) return;
         i = next++;
       }
-      Outcome o = process(inputs[i], cfg, x, auditor);
+      Outcome o = process(inputs[i], cfg, x, auditor, ws);
       std::lock_guard<std::mutex> lk(mu);
       if (i < written) continue;  // stopped meanwhile
       size_t k = i - written;
@@ -269,22 +316,58 @@ int run(const Config& cfg, std::ostream& err) {
   int fail_rank = cfg.fail_on == "info" ? 0 : cfg.fail_on == "warning" ? 1 : cfg.fail_on == "error" ? 2 : 3;
   bool failed_audit = false;
   bool pipe_closed = false;
-  run_ordered(inputs, jobs, cfg, x, auditor.get(), [&](Outcome o) {
-    for (const auto& d : o.diagnostics) {
-      if (o.quiet) continue;
+  auto note_findings = [&](const std::vector<Finding>& fs) {
+    for (const auto& f : fs) {
+      int rank = f.severity == "error" ? 2 : f.severity == "warning" ? 1 : 0;
+      if (rank >= fail_rank) failed_audit = true;
+    }
+  };
+  auto report = [&](const std::vector<Diagnostic>& ds, bool quiet) {
+    for (const auto& d : ds) {
+      if (quiet) continue;
       print(err, d);
       if (d.severity == Severity::error) exit_code = 2;
     }
+  };
+  auto count = [&](const DocumentHead& h) {
+    ++docs;
+    bytes += h.bytes;
+    ++by_encoding[h.encoding];
+  };
+  WindowSize ws = cfg.window ? WindowSize::of(cfg.window) : WindowSize{};
+  KindSet scan = kinds_to_scan(cfg, auditor.get());
+  run_ordered(inputs, jobs, cfg, x, auditor.get(), ws, [&](Outcome o) {
+    report(o.diagnostics, o.quiet);
     binaries += o.skipped_binary;
     if (o.doc) {
-      ++docs;
-      bytes += o.doc->bytes;
-      ++by_encoding[o.doc->encoding];
-      for (const auto& f : o.doc->x.findings) {
-        int rank = f.severity == "error" ? 2 : f.severity == "warning" ? 1 : 0;
-        if (rank >= fail_rank) failed_audit = true;
-      }
+      count(o.doc->head());
+      note_findings(o.doc->x.findings);
       sink->document(*o.doc);
+    }
+    if (o.windowed) {
+      PartWriter parts(*sink);
+      DocumentHead head{o.windowed->path(), "", 0};
+      std::optional<Diagnostic> spool_error;
+      WindowedOutcome w;
+      try {
+        w = process_in_windows(*o.windowed, std::move(o.read), cfg.encoding, x, scan,
+                               auditor.get(), ws, [&](const Extraction& ex) {
+                                 note_findings(ex.findings);
+                                 auto r = parts.part(head, ex);
+                                 if (!r.ok()) spool_error = r.error();
+                                 return r.ok();
+                               });
+      } catch (const std::bad_alloc&) {
+        spool_error = out_of_memory(head.source);
+      }
+      if (spool_error) w.diagnostics.push_back(*spool_error);
+      report(w.diagnostics, w.skipped_binary && o.quiet);
+      binaries += w.skipped_binary;
+      if (w.head && !spool_error) {
+        count(*w.head);
+        auto r = parts.finish(*w.head);
+        if (!r.ok()) report({r.error()}, false);
+      }
     }
     if (buf.failed()) {
       pipe_closed = buf.broken_pipe();

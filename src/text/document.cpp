@@ -7,9 +7,10 @@
 
 namespace trich {
 
-Document::Document(std::string source, Decoded decoded)
+Document::Document(std::string source, Decoded decoded, Origin origin)
     : source_(std::move(source)),
       encoding_(std::move(decoded.encoding)),
+      origin_(origin),
       decoded_(std::move(decoded.text)),
       decoded_to_input_(std::move(decoded.to_input)) {
   norm_ = normalize(decoded_);
@@ -34,9 +35,16 @@ Span Document::span(size_t begin, size_t end) const {
   while (db > 0 && !utf8::is_lead(static_cast<unsigned char>(decoded_[db]))) --db;
   while (de < n && !utf8::is_lead(static_cast<unsigned char>(decoded_[de]))) ++de;
   Span s;
-  s.start = decoded_to_input_(db);
-  s.end = decoded_to_input_(de);
+  s.start = decoded_to_input(db);
+  s.end = decoded_to_input(de);
   s.text.assign(decoded_, db, de - db);
+  Origin p = position(db);
+  s.line = p.line;
+  s.column = p.column;
+  return s;
+}
+
+Origin Document::position(size_t db) const {
   size_t line = static_cast<size_t>(
       std::upper_bound(line_starts_.begin(), line_starts_.end(), db) - line_starts_.begin() - 1);
   size_t from = line_starts_[line], col = 1;
@@ -48,9 +56,9 @@ Span Document::span(size_t begin, size_t end) const {
   cursor_line_ = line;
   cursor_off_ = db;
   cursor_col_ = col;
-  s.line = line + 1;
-  s.column = col;
-  return s;
+  // The window's first line began before the window: its columns count on from there.
+  if (line == 0) col += origin_.column - 1;
+  return Origin{decoded_to_input(db), origin_.line + line, col};
 }
 
 }  // namespace trich

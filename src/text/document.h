@@ -20,14 +20,19 @@ struct Span {
   std::string text;            // the input's text there, as UTF-8
 };
 
+// Where a document's first byte sits in its input: a large input is read a window at a time
+// (pipeline/windows.h), and each window is a Document whose spans count from the input's start.
+struct Origin {
+  size_t offset = 0;            // input byte offset of the window's first byte
+  size_t line = 1, column = 1;  // line and column of that byte in the input
+};
+
 class Document {
  public:
-  Document(std::string source, Decoded decoded);
+  Document(std::string source, Decoded decoded, Origin origin = {});
 
   const std::string& source() const { return source_; }
   const std::string& encoding() const { return encoding_; }
-  size_t input_bytes() const { return input_bytes_; }
-  void set_input_bytes(size_t n) { input_bytes_ = n; }
 
   // The text rules match against (NFC, folded).
   std::string_view text() const { return norm_same_ ? decoded_ : norm_.text; }
@@ -40,11 +45,15 @@ class Document {
 
   // Offset in decoded() of offset `o` of text().
   size_t to_decoded(size_t o) const { return norm_same_ ? o : norm_.to_input(o); }
+  // Input byte offset (from the input's start) of offset `o` of decoded().
+  size_t decoded_to_input(size_t o) const { return origin_.offset + decoded_to_input_(o); }
+  // Where offset `o` of decoded() is in the input (offset, line, column).
+  Origin position(size_t o) const;
 
  private:
   std::string source_;
   std::string encoding_;
-  size_t input_bytes_ = 0;
+  Origin origin_;
   std::string decoded_;
   OffsetMap decoded_to_input_;
   Normalized norm_;

@@ -289,8 +289,12 @@ TEST_CASE("a NUL byte in the first 8 KiB makes a file binary") {
   std::string edge(8192, 'a');
   edge[8191] = '\0';
   CHECK(dec(edge).binary);
-  // Forced 8-bit encodings keep the rule; UTF-16 does not (its text is full of NULs).
-  CHECK(dec(std::string("a\0b", 3), "tcvn3").binary);
+  // Only detection looks for NULs: a forced encoding is the user's word that it is text
+  // (as grep -a), and NUL decodes as U+0000.
+  Decoded forced = dec(std::string("a\0b", 3), "tcvn3");
+  CHECK_FALSE(forced.binary);
+  CHECK(forced.text == std::string("a\0b", 3));
+  CHECK_FALSE(dec(std::string("a\0b", 3), "utf-8").binary);
   // UTF-16 without a byte-order mark is binary, with a hint.
   std::string u16 = encode(std::string(40, 'x'), "UTF-16LE");
   Decoded h = dec(u16);

@@ -1,0 +1,55 @@
+// Windows: processes a large input a window at a time, so memory is bounded by the window's
+// size, not the input's (docs/limits.md states the bound).
+//
+// Each window is decoded, normalized and extracted as a Document whose Origin places it in the
+// input, so spans, lines and columns count from the input's start. A window ends at a cut in
+// its last `lookahead` bytes: after a blank line if there is one there, else after a line
+// end, a sentence end, a space, or (in one endless word) a character. The next window starts
+// at the cut. Extraction runs over the whole window, lookahead included, so an entity that
+// begins before the cut is complete; it is kept, and the next window drops what it finds
+// again. A priority list that straddles the cut moves the cut to the line its lead or first
+// item starts on. Short-form citations and the audit's document-wide checks carry what they
+// need from window to window (CitationMemory, AuditMemory).
+//
+// The encoding is detected on the first window and holds for the rest; invalid bytes later
+// on are decoded with U+FFFD, with one warning per input.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "audit/audit.h"
+#include "base/error.h"
+#include "extract/extractor.h"
+#include "io/input.h"
+#include "output/sink.h"
+
+namespace trich {
+
+struct WindowSize {
+  size_t window = size_t{8} << 20;      // bytes decoded and scanned at a time
+  size_t lookahead = size_t{256} << 10; // the cut falls in the last `lookahead` bytes
+  // A window of `bytes` (lookahead a sixteenth of it, at most 256 KiB, at least 1 byte).
+  static WindowSize of(size_t bytes);
+};
+
+struct WindowedOutcome {
+  std::optional<DocumentHead> head;  // none when nothing was read (a binary file)
+  std::vector<Diagnostic> diagnostics;
+  bool skipped_binary = false;
+};
+
+// Processes `in`, whose first bytes `read` has already read, window by window; each window's
+// entities (findings included when `auditor` is given) go to `part`, in document order.
+// `part` returns false to stop (the output is gone).
+WindowedOutcome process_in_windows(InputReader& in, std::string read, const std::string& forced,
+                                   const Extractor& x, const KindSet& kinds,
+                                   const Auditor* auditor, const WindowSize& size,
+                                   const std::function<bool(const Extraction&)>& part);
+
+// Where a window of `text` (decoded UTF-8) ends: see the file comment. Exposed for tests.
+size_t choose_cut(std::string_view text, size_t lookahead);
+
+}  // namespace trich

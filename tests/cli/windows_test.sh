@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# A large input is read a window at a time (pipeline/windows.h): the output must be the one
+# reading it whole gives, in every format and encoding, from a file and from a pipe; and
+# memory must stay bounded by the window, not the input.
+source "$(dirname "$0")/lib.sh" "$@"
+
+# The samples, 20 times over: about 500 KB with citations that repeat (short forms, dates that
+# conflict across copies), priority lists, and every audit finding.
+for _ in $(seq 20); do cat samples/*.txt; done > "$tmp/big.txt"
+same() {  # same NAME ARGS...: whole and with 64 KiB windows, byte for byte
+  local name=$1
+  shift
+  "$trich" "$@" > "$tmp/whole.out" 2> "$tmp/whole.err"
+  local a=$?
+  "$trich" "$1" --window 64K "${@:2}" > "$tmp/win.out" 2> "$tmp/win.err"
+  local b=$?
+  check "$name: same exit code ($a)" test $a -eq $b
+  check "$name: same output" cmp -s "$tmp/whole.out" "$tmp/win.out"
+  check "$name: same diagnostics" cmp -s "$tmp/whole.err" "$tmp/win.err"
+  check "$name: not empty" test -s "$tmp/win.out"
+}
+for fmt in json jsonl csv; do
+  same "extract $fmt" extract --format "$fmt" "$tmp/big.txt"
+done
+same "citations csv" citations --format csv "$tmp/big.txt"
+same "priorities jsonl" priorities --format jsonl "$tmp/big.txt"
+same "audit text" audit --format text --fail-on none "$tmp/big.txt"
+same "audit json" audit --format json "$tmp/big.txt"
+same "beside small files, -j2" extract --format jsonl -j2 samples/bao-cao-dang-uy.txt "$tmp/big.txt" samples/loi-kiem-tra.txt
+
+# Other encodings and spellings: offsets stay in the input's bytes.
+python3 - "$tmp" <<'PY'
+import sys, unicodedata
+d = sys.argv[1]
+s = open(f"{d}/big.txt", encoding="utf-8").read()
+open(f"{d}/u16.txt", "wb").write(b"\xff\xfe" + s.encode("utf-16-le"))
+open(f"{d}/u16be.txt", "wb").write(b"\xfe\xff" + s.encode("utf-16-be"))
+open(f"{d}/crlf.txt", "wb").write(s.replace("\n", "\r\n").encode())
+open(f"{d}/nfd.txt", "wb").write(unicodedata.normalize("NFD", s).encode())
+PY
+iconv -f UTF-8 -t WINDOWS-1258 "$tmp/big.txt" > "$tmp/cp1258.txt"
+for f in u16 u16be crlf nfd cp1258; do
+  same "$f" extract --format jsonl "$tmp/$f.txt"
+done
+check "cp1258 detected in windows" grep -q '"encoding": "windows-1258"' <("$trich" extract --window 64K "$tmp/cp1258.txt")
+
+# A pipe is read a window at a time too.
+"$trich" extract --format jsonl "$tmp/big.txt" | sed 's|"source":"[^"]*"|"source":"-"|' > "$tmp/whole.jsonl"
+"$trich" extract --format jsonl --window 64K < "$tmp/big.txt" > "$tmp/pipe.jsonl"
+check "a pipe in windows" cmp -s "$tmp/whole.jsonl" "$tmp/pipe.jsonl"
+
+# Invalid UTF-8 late in the input: one warning, its offset counted from the input's start.
+{ head -c 300000 "$tmp/big.txt"; printf 'x\xff\xfey '; tail -c 200000 "$tmp/big.txt"; } > "$tmp/bad.txt"
+bad=$(python3 -c "
+import sys
+try: open(sys.argv[1], 'rb').read().decode('utf-8')
+except UnicodeDecodeError as e: print(e.start)" "$tmp/bad.txt")
+"$trich" extract --window 64K "$tmp/bad.txt" > /dev/null 2> "$tmp/bad.err"
+check "late invalid UTF-8: one warning at byte $bad" test "$(cat "$tmp/bad.err")" = \
+  "trich: warning: $tmp/bad.txt: invalid UTF-8 at byte $bad; decoded with U+FFFD"
+
+# A NUL byte past the first window is text, as it is in an input read whole.
+{ head -c 200000 "$tmp/big.txt"; printf '\0'; tail -c 100000 "$tmp/big.txt"; } > "$tmp/nul.txt"
+same "NUL past the first window" extract --format jsonl "$tmp/nul.txt"
+
+# A window holds whatever is cut in it: a single line of 1 MB with no space at all.
+head -c 1000000 /dev/zero | tr '\0' 'a' > "$tmp/oneword.txt"
+same "one endless word" extract --format json "$tmp/oneword.txt"
+
+# Memory: 30 MB in 1 MiB windows fits in 150 MB of address space; read whole it does not.
+# (Sanitizers reserve terabytes of address space: not measurable there.)
+if ! ldd "$trich" 2>/dev/null | grep -q -e asan -e ubsan; then
+  for _ in $(seq 60); do cat "$tmp/big.txt"; done > "$tmp/huge.txt"
+  (ulimit -v 150000; "$trich" extract --format jsonl -j1 --window 1M "$tmp/huge.txt" > "$tmp/huge.jsonl" 2> "$tmp/huge.err")
+  check "30 MB in 1 MiB windows within 150 MB of address space" test $? -eq 0
+  check "... and nothing on stderr" test ! -s "$tmp/huge.err"
+  check "... all of it extracted" test "$(wc -l < "$tmp/huge.jsonl")" -eq $(( $(wc -l < "$tmp/whole.jsonl") * 60 ))
+  (ulimit -v 150000; "$trich" extract --format jsonl -j1 --window 64M "$tmp/huge.txt" > /dev/null 2> "$tmp/oom.err")
+  check "read whole, it does not fit: one line saying so, exit 2" test $? -eq 2 -a "$(wc -l < "$tmp/oom.err")" -eq 1
+  check "... naming the file" grep -q "huge.txt: out of memory" "$tmp/oom.err"
+fi
+
+echo "windows_test: $pass passed, $fails failed"
+[[ $fails -eq 0 ]]
