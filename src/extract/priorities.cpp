@@ -107,8 +107,13 @@ void build_lists(std::string_view text, const Matcher& announcer, ResolveContext
     // A new list at its first ordinal, at a change of style, or when the ordinal goes back
     // ("Ly do thu nhat ... Thu hai, Thu ba, ..." then "Thu nhat, Thu hai"): a repeat and a
     // gap stay in their list, for audit to report.
+    // And after a gap of more than 64 KiB: one enumeration does not run over pages of other
+    // text (in a news dump, that is the next article's list); this also keeps a list inside
+    // the lookahead of a window (pipeline/windows.h), so windows do not split it.
+    constexpr size_t kMaxGap = size_t{64} << 10;
     bool fresh = lists.empty() || lists.back().style != mk.style || mk.item.index == 1 ||
-                 mk.item.index < lists.back().items.back().index;
+                 mk.item.index < lists.back().items.back().index ||
+                 mk.item.at.b > lists.back().items.back().at.e + kMaxGap;
     if (fresh) {
       PriorityList l;
       l.style = mk.style;

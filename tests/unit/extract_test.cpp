@@ -252,3 +252,11 @@ TEST_CASE("priorities: markers real text writes") {
   CHECK(lists("vòng 1 Thứ ba, 03/02/2026 lúc 18:30 và vòng 2 Thứ tư, 04/02/2026") == "");
   CHECK(lists("Thứ Năm tới, đội bóng sẽ thi đấu; lần thứ hai, người thứ ba") == "");
 }
+
+TEST_CASE("priorities: a list does not run over more than 64 KiB of other text") {
+  std::string filler;
+  while (filler.size() < 64 * 1024) filler += "Các cấp ủy tiếp tục lãnh đạo thực hiện nhiệm vụ.\n";
+  std::string text = "Thứ nhất, tăng trưởng.\nThứ hai, kỷ cương.\n";
+  CHECK(lists(text + "Vài dòng khác.\nThứ ba, đổi mới.\n") == "thu:1,2,3");
+  CHECK(lists(text + filler + "Thứ ba, đổi mới.\n") == "thu:1,2 | thu:3");
+}
