@@ -8,8 +8,8 @@
 
 namespace trich {
 
-PartWriter::PartWriter(Sink& sink)
-    : sink_(sink), spool_(sink.sections().size(), nullptr), state_(sink.sections().size()) {}
+PartWriter::PartWriter(Sink& sink, std::mutex& format_mu)
+    : sink_(sink), mu_(format_mu), spool_(sink.sections().size(), nullptr), state_(sink.sections().size()) {}
 
 PartWriter::~PartWriter() {
   for (std::FILE* f : spool_) {
@@ -21,7 +21,10 @@ Result<bool> PartWriter::part(const DocumentHead& h, const Extraction& x) {
   const auto& sections = sink_.sections();
   for (size_t i = 0; i < sections.size(); ++i) {
     std::ostringstream os;
-    sink_.entities(sections[i], h, x, state_[i], os);
+    {
+      std::lock_guard<std::mutex> lk(mu_);
+      sink_.entities(sections[i], h, x, state_[i], os);
+    }
     std::string s = std::move(os).str();
     if (s.empty()) continue;
     if (!spool_[i] && !(spool_[i] = std::tmpfile())) {
@@ -38,6 +41,7 @@ Result<bool> PartWriter::part(const DocumentHead& h, const Extraction& x) {
 
 Result<bool> PartWriter::finish(const DocumentHead& h) {
   const auto& sections = sink_.sections();
+  std::lock_guard<std::mutex> lk(mu_);
   std::ostream& out = sink_.stream();
   sink_.open_document(h);
   std::vector<char> buf(1 << 16);

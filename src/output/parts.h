@@ -2,10 +2,13 @@
 // time). Each part's entities are formatted at once and appended to a spool file per section
 // (an unnamed temporary file), so memory holds one part, never the whole document; finish()
 // writes the document, its sections whole and in order, as Sink::document would have.
+// Parts of several documents may be formatted on several threads: every call into the sink
+// holds `format_mu`, which whoever else writes to the sink must hold too.
 #pragma once
 
 #include <cstdio>
 #include <memory>
+#include <mutex>
 #include <vector>
 
 #include "base/error.h"
@@ -15,7 +18,7 @@ namespace trich {
 
 class PartWriter {
  public:
-  explicit PartWriter(Sink& sink);
+  PartWriter(Sink& sink, std::mutex& format_mu);
   ~PartWriter();
   PartWriter(const PartWriter&) = delete;
   PartWriter& operator=(const PartWriter&) = delete;
@@ -28,6 +31,7 @@ class PartWriter {
 
  private:
   Sink& sink_;
+  std::mutex& mu_;
   std::vector<std::FILE*> spool_;     // one per section of the sink
   std::vector<SectionState> state_;
 };

@@ -1,5 +1,6 @@
 #include "pipeline/pipeline.h"
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <csignal>
@@ -51,16 +52,18 @@ Result<rules::RuleSet> load_rules(const Config& cfg) {
   return rules::load(sources, resolver_names());
 }
 
-// The result of one input: a document, or the diagnostics that explain why there is none,
-// or (a large input) an open reader: such an input is read a window at a time, when its
-// turn comes to be written (pipeline/windows.h).
-struct Outcome {
-  std::optional<DocumentResult> doc;
-  std::vector<Diagnostic> diagnostics;
-  bool skipped_binary = false;
-  bool quiet = false;  // a binary file met while walking a directory: counted, not reported
-  std::optional<InputReader> windowed;
-  std::string read;  // what was read of a windowed input so far
+// What every worker shares: the run's settings, and the sink that formats the parts of large
+// inputs (under `format_mu`, which the writing thread holds while it writes).
+struct Shared {
+  const Config& cfg;
+  const Extractor& x;
+  const Auditor* auditor;
+  KindSet scan;       // the kinds to extract (audit needs all, whatever is printed)
+  WindowSize window;
+  int fail_rank;      // the lowest finding severity that fails an audit
+  Sink& sink;
+  std::mutex& format_mu;
+  std::atomic<bool>& cancelled;  // the output is gone: stop reading
 };
 
 KindSet kinds_to_scan(const Config& cfg, const Auditor* auditor) {
@@ -70,9 +73,46 @@ KindSet kinds_to_scan(const Config& cfg, const Auditor* auditor) {
   return k;
 }
 
-Outcome process_input(const Input& in, const Config& cfg, const Extractor& x,
-                      const Auditor* auditor, const WindowSize& ws) {
+int severity_rank(const std::string& s) { return s == "error" ? 2 : s == "warning" ? 1 : 0; }
+
+bool failing(const std::vector<Finding>& fs, int fail_rank) {
+  return std::any_of(fs.begin(), fs.end(),
+                     [&](const Finding& f) { return severity_rank(f.severity) >= fail_rank; });
+}
+
+// The result of one input: a document, its diagnostics, or, for a large input read a window
+// at a time (pipeline/windows.h), its head and its entities already formatted into spools.
+struct Outcome {
+  std::optional<DocumentResult> doc;
+  std::optional<DocumentHead> head;     // a windowed document
+  std::unique_ptr<PartWriter> parts;    // its sections, written at the end
+  bool fails_audit = false;             // a windowed document's findings fail the audit
+  std::vector<Diagnostic> diagnostics;
+  bool skipped_binary = false;
+  bool quiet = false;  // a binary file met while walking a directory: counted, not reported
+};
+
+// Reads a large input a window at a time, formatting each window's entities as it goes.
+void process_windows(InputReader& r, std::string read, const Shared& sh, Outcome& o) {
+  o.parts = std::make_unique<PartWriter>(sh.sink, sh.format_mu);
+  DocumentHead head{r.path(), "", 0};
+  std::optional<Diagnostic> spool_error;
+  auto w = process_in_windows(r, std::move(read), sh.cfg.encoding, sh.x, sh.scan, sh.auditor,
+                              sh.window, [&](const Extraction& ex) {
+                                o.fails_audit = o.fails_audit || failing(ex.findings, sh.fail_rank);
+                                auto res = o.parts->part(head, ex);
+                                if (!res.ok()) spool_error = res.error();
+                                return res.ok() && !sh.cancelled;
+                              });
+  o.diagnostics = std::move(w.diagnostics);
+  if (spool_error) o.diagnostics.push_back(*spool_error);
+  o.skipped_binary = w.skipped_binary;
+  if (w.head && !spool_error) o.head = w.head;
+}
+
+Outcome process_input(const Input& in, const Shared& sh) {
   Outcome o;
+  o.quiet = in.in_directory;  // only a binary file's warning is quiet
   if (in.error) {
     o.diagnostics.push_back(*in.error);
     return o;
@@ -84,11 +124,11 @@ Outcome process_input(const Input& in, const Config& cfg, const Extractor& x,
   }
   InputReader& r = reader.value();
   std::string bytes;
-  if (r.size_hint() <= ws.window) {
+  if (r.size_hint() <= sh.window.window) {
     // A regular file in one read() of its size; a pipe until it ends or fills a window.
     size_t step = r.size_hint() ? r.size_hint() + 1 : size_t{1} << 16;
-    while (!r.at_end() && bytes.size() <= ws.window) {
-      auto n = r.read_into(bytes, std::min(step, ws.window + 1 - bytes.size()));
+    while (!r.at_end() && bytes.size() <= sh.window.window) {
+      auto n = r.read_into(bytes, std::min(step, sh.window.window + 1 - bytes.size()));
       if (!n.ok()) {
         o.diagnostics.push_back(n.error());
         return o;
@@ -97,42 +137,36 @@ Outcome process_input(const Input& in, const Config& cfg, const Extractor& x,
     }
   }
   if (!r.at_end()) {
-    o.windowed = std::move(r);
-    o.read = std::move(bytes);
-    o.quiet = in.in_directory;
+    process_windows(r, std::move(bytes), sh, o);
     return o;
   }
   size_t n = bytes.size();
-  Decoded dec = decode(std::move(bytes), cfg.encoding, in.path);
+  Decoded dec = decode(std::move(bytes), sh.cfg.encoding, in.path);
   o.diagnostics = std::move(dec.warnings);
   if (dec.binary) {  // decode's warning says so
     o.skipped_binary = true;
-    o.quiet = in.in_directory;
     return o;
   }
   Document doc(in.path, std::move(dec));
-  DocumentResult r2;
-  r2.source = in.path;
-  r2.encoding = doc.encoding();
-  r2.bytes = n;
-  r2.x = x.run(doc, kinds_to_scan(cfg, auditor));
-  if (auditor) auditor->check(doc, r2.x);
-  o.doc = std::move(r2);
+  DocumentResult d;
+  d.source = in.path;
+  d.encoding = doc.encoding();
+  d.bytes = n;
+  d.x = sh.x.run(doc, sh.scan);
+  if (sh.auditor) sh.auditor->check(doc, d.x);
+  o.fails_audit = failing(d.x.findings, sh.fail_rank);
+  o.doc = std::move(d);
   return o;
 }
 
-Diagnostic out_of_memory(const std::string& path) {
-  return error_at(path, 0, "out of memory (a smaller --window bounds what a large input needs)");
-}
-
 // Memory running out is one input's error, not the end of the run.
-Outcome process(const Input& in, const Config& cfg, const Extractor& x, const Auditor* auditor,
-                const WindowSize& ws) {
+Outcome process(const Input& in, const Shared& sh) {
   try {
-    return process_input(in, cfg, x, auditor, ws);
+    return process_input(in, sh);
   } catch (const std::bad_alloc&) {
     Outcome o;
-    o.diagnostics.push_back(out_of_memory(in.path));
+    o.diagnostics.push_back(error_at(
+        in.path, 0, "out of memory (a smaller --window bounds what a large input needs)"));
     return o;
   }
 }
@@ -140,13 +174,12 @@ Outcome process(const Input& in, const Config& cfg, const Extractor& x, const Au
 // Runs `process` over inputs on `jobs` threads, handing outcomes to `deliver` in input order.
 // At most a window of outcomes waits in memory, so a slow writer bounds the readers.
 template <class Deliver>
-void run_ordered(const std::vector<Input>& inputs, int jobs, const Config& cfg,
-                 const Extractor& x, const Auditor* auditor, const WindowSize& ws,
+void run_ordered(const std::vector<Input>& inputs, int jobs, const Shared& sh,
                  Deliver&& deliver) {
   size_t n = inputs.size();
   if (jobs <= 1 || n <= 1) {
     for (const auto& in : inputs) {
-      if (!deliver(process(in, cfg, x, auditor, ws))) return;
+      if (!deliver(process(in, sh))) return;
     }
     return;
   }
@@ -165,7 +198,7 @@ void run_ordered(const std::vector<Input>& inputs, int jobs, const Config& cfg,
         if (stop || next >= n) return;
         i = next++;
       }
-      Outcome o = process(inputs[i], cfg, x, auditor, ws);
+      Outcome o = process(inputs[i], sh);
       std::lock_guard<std::mutex> lk(mu);
       if (i < written) continue;  // stopped meanwhile
       size_t k = i - written;
@@ -189,6 +222,7 @@ void run_ordered(const std::vector<Input>& inputs, int jobs, const Config& cfg,
     if (!deliver(std::move(o))) {
       std::lock_guard<std::mutex> lk(mu);
       stop = true;
+      sh.cancelled = true;
       room.notify_all();
       break;
     }
@@ -313,15 +347,9 @@ int run(const Config& cfg, std::ostream& err) {
   sink->begin();
   size_t binaries = 0, docs = 0, bytes = 0;
   std::map<std::string, size_t> by_encoding;
-  int fail_rank = cfg.fail_on == "info" ? 0 : cfg.fail_on == "warning" ? 1 : cfg.fail_on == "error" ? 2 : 3;
+  int fail_rank = cfg.fail_on == "none" ? 3 : severity_rank(cfg.fail_on);
   bool failed_audit = false;
   bool pipe_closed = false;
-  auto note_findings = [&](const std::vector<Finding>& fs) {
-    for (const auto& f : fs) {
-      int rank = f.severity == "error" ? 2 : f.severity == "warning" ? 1 : 0;
-      if (rank >= fail_rank) failed_audit = true;
-    }
-  };
   auto report = [&](const std::vector<Diagnostic>& ds, bool quiet) {
     for (const auto& d : ds) {
       if (quiet) continue;
@@ -334,40 +362,30 @@ int run(const Config& cfg, std::ostream& err) {
     bytes += h.bytes;
     ++by_encoding[h.encoding];
   };
-  WindowSize ws = cfg.window ? WindowSize::of(cfg.window) : WindowSize{};
-  KindSet scan = kinds_to_scan(cfg, auditor.get());
-  run_ordered(inputs, jobs, cfg, x, auditor.get(), ws, [&](Outcome o) {
-    report(o.diagnostics, o.quiet);
+  std::mutex format_mu;
+  std::atomic<bool> cancelled{false};
+  Shared sh{cfg,
+            x,
+            auditor.get(),
+            kinds_to_scan(cfg, auditor.get()),
+            cfg.window ? WindowSize::of(cfg.window) : WindowSize{},
+            fail_rank,
+            *sink,
+            format_mu,
+            cancelled};
+  run_ordered(inputs, jobs, sh, [&](Outcome o) {
+    report(o.diagnostics, o.quiet && o.skipped_binary);
     binaries += o.skipped_binary;
+    failed_audit = failed_audit || o.fails_audit;
     if (o.doc) {
       count(o.doc->head());
-      note_findings(o.doc->x.findings);
+      std::lock_guard<std::mutex> lk(format_mu);
       sink->document(*o.doc);
     }
-    if (o.windowed) {
-      PartWriter parts(*sink);
-      DocumentHead head{o.windowed->path(), "", 0};
-      std::optional<Diagnostic> spool_error;
-      WindowedOutcome w;
-      try {
-        w = process_in_windows(*o.windowed, std::move(o.read), cfg.encoding, x, scan,
-                               auditor.get(), ws, [&](const Extraction& ex) {
-                                 note_findings(ex.findings);
-                                 auto r = parts.part(head, ex);
-                                 if (!r.ok()) spool_error = r.error();
-                                 return r.ok();
-                               });
-      } catch (const std::bad_alloc&) {
-        spool_error = out_of_memory(head.source);
-      }
-      if (spool_error) w.diagnostics.push_back(*spool_error);
-      report(w.diagnostics, w.skipped_binary && o.quiet);
-      binaries += w.skipped_binary;
-      if (w.head && !spool_error) {
-        count(*w.head);
-        auto r = parts.finish(*w.head);
-        if (!r.ok()) report({r.error()}, false);
-      }
+    if (o.head && o.parts) {
+      count(*o.head);
+      auto r = o.parts->finish(*o.head);
+      if (!r.ok()) report({r.error()}, false);
     }
     if (buf.failed()) {
       pipe_closed = buf.broken_pipe();

@@ -26,7 +26,10 @@ same "citations csv" citations --format csv "$tmp/big.txt"
 same "priorities jsonl" priorities --format jsonl "$tmp/big.txt"
 same "audit text" audit --format text --fail-on none "$tmp/big.txt"
 same "audit json" audit --format json "$tmp/big.txt"
-same "beside small files, -j2" extract --format jsonl -j2 samples/bao-cao-dang-uy.txt "$tmp/big.txt" samples/loi-kiem-tra.txt
+cp "$tmp/big.txt" "$tmp/big2.txt"
+same "beside small files, -j2" extract --format jsonl -j2 samples/bao-cao-dang-uy.txt "$tmp/big.txt" samples/loi-kiem-tra.txt "$tmp/big2.txt"
+same "two large inputs side by side, -j2, json" extract --format json -j2 "$tmp/big.txt" "$tmp/big2.txt"
+same "audit of two large inputs, -j2" audit --format text -j2 "$tmp/big.txt" "$tmp/big2.txt"
 
 # Other encodings and spellings: offsets stay in the input's bytes.
 python3 - "$tmp" <<'PY'
