@@ -1,0 +1,113 @@
+// Fuzz target: a large input read a window at a time (pipeline/windows.h), with windows so
+// small that every cut, lookahead and carried state is exercised: the first byte picks the
+// window (16 to 1036 bytes), the rest is the input, read through a file descriptor like any
+// input. Checks that every span lies inside the input, holds valid UTF-8, and that each kind's
+// entities come in document order across windows; that the parts make one valid json
+// document; and that the windows cover the whole input.
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <sstream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "audit/audit.h"
+#include "extract/extractor.h"
+#include "extract/resolvers.h"
+#include "fuzz_check.h"
+#include "io/input.h"
+#include "output/parts.h"
+#include "output/sink.h"
+#include "pipeline/windows.h"
+#include "rules/ruleset.h"
+
+namespace {
+
+struct Setup {
+  trich::rules::RuleSet rules;
+  std::unique_ptr<trich::Extractor> x;
+  std::unique_ptr<trich::Auditor> auditor;
+};
+
+const Setup& setup() {
+  static const Setup* s = [] {
+    auto* s = new Setup;
+    auto r = trich::rules::load(trich::rules::embedded_sources(), trich::resolver_names());
+    FUZZ_CHECK(r.ok());
+    s->rules = std::move(r.value());
+    auto x = trich::Extractor::build(s->rules);
+    FUZZ_CHECK(x.ok());
+    s->x = std::move(x.value());
+    auto a = trich::Auditor::build(s->rules, "");
+    FUZZ_CHECK(a.ok());
+    s->auditor = std::move(a.value());
+    return s;
+  }();
+  return *s;
+}
+
+// Spans of one kind must come in order, window after window.
+struct Order {
+  size_t last = 0;
+  void see(const trich::Span& s, size_t size) {
+    FUZZ_CHECK(s.start <= s.end);
+    FUZZ_CHECK(s.end <= size);
+    FUZZ_CHECK(s.line >= 1);
+    FUZZ_CHECK(s.column >= 1);
+    FUZZ_CHECK(trich::utf8::valid_prefix(s.text) == s.text.size());
+    FUZZ_CHECK(s.start >= last);
+    last = s.start;
+  }
+};
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (size < 1) return 0;
+  const Setup& S = setup();
+  trich::WindowSize ws = trich::WindowSize::of(16 + size_t{data[0]} * 4);
+  std::string input(reinterpret_cast<const char*>(data) + 1, size - 1);
+
+  int fd = memfd_create("windows_fuzz", MFD_CLOEXEC);
+  FUZZ_CHECK(fd >= 0);
+  FUZZ_CHECK(write(fd, input.data(), input.size()) == static_cast<ssize_t>(input.size()));
+  auto reader = trich::InputReader::open("/proc/self/fd/" + std::to_string(fd));
+  close(fd);
+  FUZZ_CHECK(reader.ok());
+
+  std::ostringstream out;
+  trich::SinkOptions so;
+  so.format = "json";
+  so.findings = true;
+  auto sink = trich::make_sink(so, out);
+  std::mutex mu;
+  trich::PartWriter parts(*sink, mu);
+  trich::KindSet kinds;
+  kinds.audit = true;
+  Order citations, items, dates, terms;
+  auto w = trich::process_in_windows(
+      reader.value(), "", "auto", *S.x, kinds, S.auditor.get(), ws,
+      [&](const trich::Extraction& ex) {
+        for (const auto& c : ex.citations) citations.see(c.span, input.size());
+        for (const auto& l : ex.priorities) {
+          for (const auto& i : l.items) items.see(i.span, input.size());
+        }
+        for (const auto& d : ex.dates) dates.see(d.span, input.size());
+        for (const auto& t : ex.terms) terms.see(t.span, input.size());
+        for (const auto& f : ex.findings) Order{}.see(f.span, input.size());
+        FUZZ_CHECK(parts.part({"fuzz", "", 0}, ex).ok());
+        return true;
+      });
+  if (w.skipped_binary) return 0;
+  FUZZ_CHECK(w.head.has_value());
+  FUZZ_CHECK(w.head->bytes == input.size());
+  sink->begin();
+  FUZZ_CHECK(parts.finish(*w.head).ok());
+  sink->end();
+  FUZZ_CHECK(nlohmann::json::accept(out.str()));
+  return 0;
+}
