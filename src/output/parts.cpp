@@ -1,12 +1,31 @@
 #include "output/parts.h"
 
+#include <unistd.h>
+
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <sstream>
 
 #include <fmt/format.h>
 
 namespace trich {
+namespace {
+
+// An unnamed temporary file in $TMPDIR (else /tmp): std::tmpfile() would ignore TMPDIR, and
+// /tmp may be a RAM disk.
+std::FILE* spool_file() {
+  const char* dir = std::getenv("TMPDIR");
+  std::string path = std::string(dir && *dir ? dir : "/tmp") + "/trich-spool-XXXXXX";
+  int fd = ::mkstemp(path.data());
+  if (fd < 0) return nullptr;
+  ::unlink(path.c_str());
+  std::FILE* f = ::fdopen(fd, "w+b");
+  if (!f) ::close(fd);
+  return f;
+}
+
+}  // namespace
 
 PartWriter::PartWriter(Sink& sink, std::mutex& format_mu)
     : sink_(sink), mu_(format_mu), spool_(sink.sections().size(), nullptr), state_(sink.sections().size()) {}
@@ -27,7 +46,7 @@ Result<bool> PartWriter::part(const DocumentHead& h, const Extraction& x) {
     }
     std::string s = std::move(os).str();
     if (s.empty()) continue;
-    if (!spool_[i] && !(spool_[i] = std::tmpfile())) {
+    if (!spool_[i] && !(spool_[i] = spool_file())) {
       return error_at(h.source, 0, fmt::format("cannot create a temporary file for the output: {}",
                                                std::strerror(errno)));
     }

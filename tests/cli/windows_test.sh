@@ -47,6 +47,14 @@ for f in u16 u16be crlf nfd cp1258; do
 done
 check "cp1258 detected in windows" grep -q '"encoding": "windows-1258"' <("$trich" extract --window 64K "$tmp/cp1258.txt")
 
+# The spools go to $TMPDIR: when it cannot be written, one error line naming the input, exit
+# 2, and the other inputs still printed.
+TMPDIR=/nonexistent "$trich" extract --window 64K --format jsonl "$tmp/big.txt" samples/loi-kiem-tra.txt > "$tmp/nt.jsonl" 2> "$tmp/nt.err"
+check "no TMPDIR: exit 2" test $? -eq 2
+check "no TMPDIR: one line naming the input" test "$(cat "$tmp/nt.err")" = \
+  "trich: error: $tmp/big.txt: cannot create a temporary file for the output: No such file or directory"
+check "no TMPDIR: the small input still printed" grep -q '"source":"samples/loi-kiem-tra.txt"' "$tmp/nt.jsonl"
+
 # A pipe is read a window at a time too.
 "$trich" extract --format jsonl "$tmp/big.txt" | sed 's|"source":"[^"]*"|"source":"-"|' > "$tmp/whole.jsonl"
 "$trich" extract --format jsonl --window 64K < "$tmp/big.txt" > "$tmp/pipe.jsonl"
