@@ -851,24 +851,52 @@ int32_t step_fwd(const Prefilter::Automaton& a, Runs& r, int32_t s, uint16_t e, 
 }
 
 std::unique_ptr<Prefilter::Plan> make_plan(const Prefilter::Automaton& a, const Frequency& f) {
-  // For each rule, the class that adds least to the triggers chosen so far.
-  UnicodeSet trig;
-  for (const auto& reqs : a.reqs) {
-    UnicodeSet best;
-    double best_cost = -1;
-    for (const auto& r : reqs) {
-      UnicodeSet s = choose(r, a.tree_sets, f);
-      UnicodeSet extra(s);
-      extra.removeAll(trig);
-      double c = f.cost(extra) + 1e-3 * f.cost(s);
-      if (best_cost < 0 || c < best_cost) {
-        best = std::move(s);
-        best_cost = c;
-      }
-    }
-    if (best_cost >= 1e11) return nullptr;  // only common characters: no use
-    trig.addAll(best);
+  // Each rule's choices of trigger (a class every match of it holds).
+  const size_t nrules = a.reqs.size();
+  std::vector<std::vector<UnicodeSet>> options(nrules);
+  for (size_t i = 0; i < nrules; ++i) {
+    for (const auto& r : a.reqs[i]) options[i].push_back(choose(r, a.tree_sets, f));
   }
+  // The triggers are the union of one choice per rule, and what costs is how common the
+  // union's characters are. Greedily, each rule takes the choice that adds least to the
+  // union so far, starting from nothing or from one of the choices (the order of the rules
+  // would bias a plain greedy: the "a" with breve of "nam 2020" when every rule of dates needs
+  // a digit of a year anyway).
+  UnicodeSet trig;
+  double total = -1;
+  auto greedy = [&](const UnicodeSet& seed) {
+    std::vector<size_t> p(nrules, 0);
+    UnicodeSet u(seed);
+    for (size_t i = 0; i < nrules; ++i) {
+      double best_cost = -1;
+      for (size_t k = 0; k < options[i].size(); ++k) {
+        const UnicodeSet& s = options[i][k];
+        UnicodeSet extra(s);
+        extra.removeAll(u);
+        double c = f.cost(extra) + 1e-3 * f.cost(s);
+        if (best_cost < 0 || c < best_cost) {
+          p[i] = k;
+          best_cost = c;
+        }
+      }
+      if (best_cost < 0 || best_cost >= 1e11) return;  // only common characters: no use
+    }
+    // The union of the picks alone (the seed may hold what no rule took).
+    u.clear();
+    for (size_t i = 0; i < nrules; ++i) u.addAll(options[i][p[i]]);
+    double c = f.cost(u);
+    if (total < 0 || c < total) {
+      total = c;
+      trig = std::move(u);
+    }
+  };
+  greedy(UnicodeSet());
+  for (size_t i = 0; i < nrules; ++i) {
+    for (const auto& s : options[i]) {
+      if (f.cost(s) < total) greedy(s);
+    }
+  }
+  if (total < 0) return nullptr;
   if (trig.isEmpty() || trig.size() > 1024) return nullptr;
 
   auto p = std::make_unique<Prefilter::Plan>();
