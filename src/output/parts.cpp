@@ -25,13 +25,21 @@ std::FILE* spool_file() {
   return f;
 }
 
+Diagnostic spool_error(const std::string& source, const char* what) {
+  return error_at(source, 0, fmt::format("cannot {} a temporary file for the output: {}", what,
+                                         std::strerror(errno)));
+}
+
 }  // namespace
 
-PartWriter::PartWriter(Sink& sink, std::mutex& format_mu)
-    : sink_(sink), mu_(format_mu), spool_(sink.sections().size(), nullptr), state_(sink.sections().size()) {}
+PartWriter::PartWriter(const Sink& sink, Spool spool)
+    : sink_(sink), mode_(spool), state_(sink.sections().size()) {
+  if (mode_ == Spool::memory) text_.resize(state_.size());
+  else file_.resize(state_.size(), nullptr);
+}
 
 PartWriter::~PartWriter() {
-  for (std::FILE* f : spool_) {
+  for (std::FILE* f : file_) {
     if (f) std::fclose(f);
   }
 }
@@ -40,47 +48,41 @@ Result<bool> PartWriter::part(const DocumentHead& h, const Extraction& x) {
   const auto& sections = sink_.sections();
   for (size_t i = 0; i < sections.size(); ++i) {
     std::ostringstream os;
-    {
-      std::lock_guard<std::mutex> lk(mu_);
-      sink_.entities(sections[i], h, x, state_[i], os);
+    sink_.entities(sections[i], h, x, state_[i], os);
+    if (mode_ == Spool::memory) {
+      text_[i] += std::move(os).str();
+      continue;
     }
     std::string s = std::move(os).str();
     if (s.empty()) continue;
-    if (!spool_[i] && !(spool_[i] = spool_file())) {
-      return error_at(h.source, 0, fmt::format("cannot create a temporary file for the output: {}",
-                                               std::strerror(errno)));
-    }
-    if (std::fwrite(s.data(), 1, s.size(), spool_[i]) != s.size()) {
-      return error_at(h.source, 0, fmt::format("cannot write a temporary file for the output: {}",
-                                               std::strerror(errno)));
+    if (!file_[i] && !(file_[i] = spool_file())) return spool_error(h.source, "create");
+    if (std::fwrite(s.data(), 1, s.size(), file_[i]) != s.size()) {
+      return spool_error(h.source, "write");
     }
   }
   return true;
 }
 
-Result<bool> PartWriter::finish(const DocumentHead& h) {
-  const auto& sections = sink_.sections();
-  std::lock_guard<std::mutex> lk(mu_);
-  std::ostream& out = sink_.stream();
-  sink_.open_document(h);
-  std::vector<char> buf(1 << 16);
+Result<bool> PartWriter::finish(Sink& sink, const DocumentHead& h) {
+  const auto& sections = sink.sections();
+  std::ostream& out = sink.stream();
+  sink.open_document(h);
+  std::vector<char> buf(mode_ == Spool::file ? 1 << 16 : 0);
   for (size_t i = 0; i < sections.size(); ++i) {
-    sink_.open_section(sections[i]);
-    if (std::FILE* f = spool_[i]) {
+    sink.open_section(sections[i]);
+    if (mode_ == Spool::memory) {
+      out << text_[i];
+    } else if (std::FILE* f = file_[i]) {
       if (std::fflush(f) != 0 || std::fseek(f, 0, SEEK_SET) != 0) {
-        return error_at(h.source, 0, fmt::format("cannot read back a temporary file: {}",
-                                                 std::strerror(errno)));
+        return spool_error(h.source, "read back");
       }
       size_t n;
       while ((n = std::fread(buf.data(), 1, buf.size(), f)) > 0) out.write(buf.data(), n);
-      if (std::ferror(f)) {
-        return error_at(h.source, 0, fmt::format("cannot read back a temporary file: {}",
-                                                 std::strerror(errno)));
-      }
+      if (std::ferror(f)) return spool_error(h.source, "read back");
     }
-    sink_.close_section(sections[i], state_[i]);
+    sink.close_section(sections[i], state_[i]);
   }
-  sink_.close_document();
+  sink.close_document();
   out.flush();
   return true;
 }

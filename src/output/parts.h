@@ -1,14 +1,14 @@
-// PartWriter: writes one document that arrives in parts (a large input read a window at a
-// time). Each part's entities are formatted at once and appended to a spool file per section
-// (an unnamed temporary file), so memory holds one part, never the whole document; finish()
-// writes the document, its sections whole and in order, as Sink::document would have.
-// Parts of several documents may be formatted on several threads: every call into the sink
-// holds `format_mu`, which whoever else writes to the sink must hold too.
+// PartWriter: formats a document away from the writing thread and hands it over to be
+// written. Each part's entities (a whole document is one part; a large input read a window at
+// a time has one per window) are formatted at once, section by section, and appended to that
+// section's spool: a string, or for a windowed document an unnamed temporary file, so memory
+// holds one part, never the whole document. finish() writes the document to the sink's
+// stream, its sections whole and in order, byte for byte as Sink::document would have.
+// part() may run on any thread (Sink::entities is thread-safe); finish() on the writing one.
 #pragma once
 
 #include <cstdio>
-#include <memory>
-#include <mutex>
+#include <string>
 #include <vector>
 
 #include "base/error.h"
@@ -18,7 +18,8 @@ namespace trich {
 
 class PartWriter {
  public:
-  PartWriter(Sink& sink, std::mutex& format_mu);
+  enum class Spool { memory, file };
+  PartWriter(const Sink& sink, Spool spool);
   ~PartWriter();
   PartWriter(const PartWriter&) = delete;
   PartWriter& operator=(const PartWriter&) = delete;
@@ -26,13 +27,14 @@ class PartWriter {
   // The entities of the next part, after those of the parts before it. `h.source` names the
   // document; its other fields may still be unknown.
   Result<bool> part(const DocumentHead& h, const Extraction& x);
-  // Writes the whole document to the sink's stream.
-  Result<bool> finish(const DocumentHead& h);
+  // Writes the whole document to `sink`'s stream (the sink given to the constructor).
+  Result<bool> finish(Sink& sink, const DocumentHead& h);
 
  private:
-  Sink& sink_;
-  std::mutex& mu_;
-  std::vector<std::FILE*> spool_;     // one per section of the sink
+  const Sink& sink_;
+  Spool mode_;
+  std::vector<std::string> text_;     // Spool::memory: one per section of the sink
+  std::vector<std::FILE*> file_;      // Spool::file: one per section, created when needed
   std::vector<SectionState> state_;
 };
 

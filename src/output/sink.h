@@ -60,12 +60,13 @@ class Sink {
   // The sections this writer writes, in order.
   const std::vector<Section>& sections() const { return sections_; }
 
-  // The pieces of a document. All but entities() write to the sink's own stream;
-  // entities() writes to `to`, which is that stream or a spool (output/parts.h).
+  // The pieces of a document. All but entities() write to the sink's own stream, from the
+  // writing thread; entities() writes to `to`, that stream or a spool (output/parts.h), and
+  // may be called from several threads at once (each with its own `st` and `to`).
   virtual void open_document(const DocumentHead&) {}
   virtual void open_section(Section) {}
   virtual void entities(Section s, const DocumentHead& h, const Extraction& x, SectionState& st,
-                        std::ostream& to) = 0;
+                        std::ostream& to) const = 0;
   virtual void close_section(Section, const SectionState&) {}
   virtual void close_document() {}
   std::ostream& stream() { return out_; }

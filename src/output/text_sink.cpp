@@ -1,5 +1,8 @@
 #include "output/text_sink.h"
 
+#include <array>
+#include <atomic>
+
 #include <fmt/format.h>
 
 namespace trich {
@@ -12,7 +15,7 @@ class TextSink : public Sink {
   }
   void open_document(const DocumentHead&) override { ++docs_; }
   void entities(Section s, const DocumentHead& h, const Extraction& x, SectionState&,
-                std::ostream& to) override {
+                std::ostream& to) const override {
     std::string buf;
     auto line = [&](const Span& sp, const std::string& what) {
       buf += fmt::format("{}:{}:{}: {}\n", h.source, sp.line, sp.column, what);
@@ -21,7 +24,7 @@ class TextSink : public Sink {
       case Section::findings:
         for (const auto& f : x.findings) {
           line(f.span, fmt::format("{}[{}]: {}", f.severity, f.code, f.message));
-          ++count_[f.severity];
+          ++count_[f.severity == "error" ? 0 : f.severity == "warning" ? 1 : 2];
         }
         break;
       case Section::citations:
@@ -48,13 +51,15 @@ class TextSink : public Sink {
   void end() override {
     if (!o_.findings) return;
     out_ << fmt::format("{} document{}: {} error{}, {} warning{}, {} info\n", docs_,
-                        docs_ == 1 ? "" : "s", count_["error"], count_["error"] == 1 ? "" : "s",
-                        count_["warning"], count_["warning"] == 1 ? "" : "s", count_["info"]);
+                        docs_ == 1 ? "" : "s", count_[0].load(), count_[0] == 1 ? "" : "s",
+                        count_[1].load(), count_[1] == 1 ? "" : "s", count_[2].load());
   }
 
  private:
   size_t docs_ = 0;
-  std::map<std::string, size_t> count_;
+  // Findings by severity (error, warning, info), counted as they are formatted, which
+  // worker threads do side by side.
+  mutable std::array<std::atomic<size_t>, 3> count_{};
 };
 
 }  // namespace

@@ -53,7 +53,7 @@ class JsonSink : public Sink {
   }
   void open_section(Section s) override { out_ << ",\n      \"" << section_name(s) << "\": ["; }
   void entities(Section s, const DocumentHead&, const Extraction& x, SectionState& st,
-                std::ostream& to) override {
+                std::ostream& to) const override {
     std::string buf;
     each_json(s, x, [&](const ojson& j) {
       buf += st.entities++ ? ",\n        " : "\n        ";
@@ -78,10 +78,9 @@ class JsonlSink : public Sink {
  public:
   JsonlSink(const SinkOptions& o, std::ostream& out) : Sink(o, out) {}
   void entities(Section s, const DocumentHead& h, const Extraction& x, SectionState& st,
-                std::ostream& to) override {
-    raw_source_ = &h.source;
-    source_ = dump(ojson(h.source));
-    buf_.clear();
+                std::ostream& to) const override {
+    Lines out{h.source, dump(ojson(h.source)), {}};
+    auto emit = [&](const ojson& j, const char* kind) { line(out, j, kind); };
     switch (s) {
       case Section::citations: for (const auto& e : x.citations) emit(to_json(e), "citation"); break;
       case Section::priorities:
@@ -100,10 +99,16 @@ class JsonlSink : public Sink {
       case Section::terms: for (const auto& e : x.terms) emit(to_json(e), "term"); break;
       case Section::findings: for (const auto& e : x.findings) emit(to_json(e), "finding"); break;
     }
-    to << buf_;
+    to << out.buf;
   }
 
  private:
+  struct Lines {  // the lines of one call, so that threads can format side by side
+    const std::string& source;
+    std::string source_json;  // the source as a JSON string
+    std::string buf;
+  };
+
   // A TERM's own "kind" (nhiem_ky, ...) would overwrite the line's kind: it is written as
   // "term_kind" (docs/contract.md).
   static const std::string& line_key(const std::string& key) {
@@ -120,7 +125,8 @@ class JsonlSink : public Sink {
   // One line: {"source":...,"kind":...,<the entity's fields>}. Written field by field, which
   // is what dumping the merged object gives, without building it; an entity whose keys could
   // collide with the line's (or need escaping) goes the long way.
-  void emit(const ojson& j, const char* kind) {
+  static void line(Lines& out, const ojson& j, const char* kind) {
+    std::string& buf_ = out.buf;
     bool simple = true;
     for (const auto& [key, v] : j.items()) {
       const std::string& lk = line_key(key);
@@ -132,7 +138,7 @@ class JsonlSink : public Sink {
     }
     if (simple) {
       buf_ += "{\"source\":";
-      buf_ += source_;
+      buf_ += out.source_json;
       buf_ += ",\"kind\":\"";
       buf_ += kind;
       buf_ += '"';
@@ -145,16 +151,14 @@ class JsonlSink : public Sink {
       buf_ += '}';
     } else {
       ojson line;
-      line["source"] = *raw_source_;
-      line["kind"] = kind;
-      for (const auto& [key, v] : j.items()) line[line_key(key)] = v;
-      buf_ += dump(line);
+      ojson whole;
+      whole["source"] = out.source;
+      whole["kind"] = kind;
+      for (const auto& [key, v] : j.items()) whole[line_key(key)] = v;
+      buf_ += dump(whole);
     }
     buf_ += '\n';
   }
-
-  const std::string* raw_source_ = nullptr;
-  std::string source_, buf_;  // the source as a JSON string; the lines being made
 };
 
 // RFC 4180: quote a field when it holds a comma, quote, CR or LF; double inner quotes.
@@ -199,13 +203,15 @@ class CsvSink : public Sink {
     } else {
       h.insert(h.end(), {"kind", "from", "to", "ordinal"});
     }
-    buf_.clear();
-    row(h);
-    out_ << buf_;
+    std::string buf;
+    row(buf, h);
+    out_ << buf;
   }
   void entities(Section s, const DocumentHead& h, const Extraction& x, SectionState& st,
-                std::ostream& to) override {
-    buf_.clear();
+                std::ostream& to) const override {
+    std::string buf;
+    auto row = [&](const std::string& source, const char* kind, const Span& sp,
+                   std::vector<std::string> rest) { this->row(buf, source, kind, sp, std::move(rest)); };
     const std::string& src = h.source;
     switch (s) {
       case Section::citations:
@@ -255,28 +261,27 @@ class CsvSink : public Sink {
         }
         break;
     }
-    to << buf_;
+    to << buf;
   }
 
  private:
-  void row(const std::vector<std::string>& fields) {
+  static void row(std::string& buf, const std::vector<std::string>& fields) {
     for (size_t i = 0; i < fields.size(); ++i) {
-      if (i) buf_ += ',';
-      buf_ += csv_field(fields[i]);
+      if (i) buf += ',';
+      buf += csv_field(fields[i]);
     }
-    buf_ += "\r\n";
+    buf += "\r\n";
   }
-  void row(const std::string& source, const char* kind, const Span& s,
-           std::vector<std::string> rest) {
+  void row(std::string& buf, const std::string& source, const char* kind, const Span& s,
+           std::vector<std::string> rest) const {
     std::vector<std::string> f = {source};
     if (!single_) f.push_back(kind);
     for (auto v : {s.line, s.column, s.start, s.end}) f.push_back(std::to_string(v));
     f.push_back(s.text);
     f.insert(f.end(), rest.begin(), rest.end());
-    row(f);
+    row(buf, f);
   }
   bool single_ = false;
-  std::string buf_;  // the rows being made
 };
 
 }  // namespace

@@ -52,8 +52,8 @@ Result<rules::RuleSet> load_rules(const Config& cfg) {
   return rules::load(sources, resolver_names());
 }
 
-// What every worker shares: the run's settings, and the sink that formats the parts of large
-// inputs (under `format_mu`, which the writing thread holds while it writes).
+// What every worker shares: the run's settings, and the sink that formats documents (workers
+// format; the writing thread only writes, in input order).
 struct Shared {
   const Config& cfg;
   const Extractor& x;
@@ -61,8 +61,7 @@ struct Shared {
   KindSet scan;       // the kinds to extract (audit needs all, whatever is printed)
   WindowSize window;
   int fail_rank;      // the lowest finding severity that fails an audit
-  Sink& sink;
-  std::mutex& format_mu;
+  const Sink& sink;
   std::atomic<bool>& cancelled;  // the output is gone: stop reading
 };
 
@@ -80,13 +79,12 @@ bool failing(const std::vector<Finding>& fs, int fail_rank) {
                      [&](const Finding& f) { return severity_rank(f.severity) >= fail_rank; });
 }
 
-// The result of one input: a document, its diagnostics, or, for a large input read a window
-// at a time (pipeline/windows.h), its head and its entities already formatted into spools.
+// The result of one input: a document formatted and ready to write, or the diagnostics that
+// say why there is none (and any warnings besides).
 struct Outcome {
-  std::optional<DocumentResult> doc;
-  std::optional<DocumentHead> head;     // a windowed document
-  std::unique_ptr<PartWriter> parts;    // its sections, written at the end
-  bool fails_audit = false;             // a windowed document's findings fail the audit
+  std::optional<DocumentHead> head;     // there is a document
+  std::unique_ptr<PartWriter> parts;    // its sections, formatted
+  bool fails_audit = false;             // its findings fail the audit
   std::vector<Diagnostic> diagnostics;
   bool skipped_binary = false;
   bool quiet = false;  // a binary file met while walking a directory: counted, not reported
@@ -94,7 +92,7 @@ struct Outcome {
 
 // Reads a large input a window at a time, formatting each window's entities as it goes.
 void process_windows(InputReader& r, std::string read, const Shared& sh, Outcome& o) {
-  o.parts = std::make_unique<PartWriter>(sh.sink, sh.format_mu);
+  o.parts = std::make_unique<PartWriter>(sh.sink, PartWriter::Spool::file);
   DocumentHead head{r.path(), "", 0};
   std::optional<Diagnostic> spool_error;
   auto w = process_in_windows(r, std::move(read), sh.cfg.encoding, sh.x, sh.scan, sh.auditor,
@@ -148,14 +146,13 @@ Outcome process_input(const Input& in, const Shared& sh) {
     return o;
   }
   Document doc(in.path, std::move(dec));
-  DocumentResult d;
-  d.source = in.path;
-  d.encoding = doc.encoding();
-  d.bytes = n;
-  d.x = sh.x.run(doc, sh.scan);
-  if (sh.auditor) sh.auditor->check(doc, d.x);
-  o.fails_audit = failing(d.x.findings, sh.fail_rank);
-  o.doc = std::move(d);
+  DocumentHead head{in.path, doc.encoding(), n};
+  Extraction ex = sh.x.run(doc, sh.scan);
+  if (sh.auditor) sh.auditor->check(doc, ex);
+  o.fails_audit = failing(ex.findings, sh.fail_rank);
+  o.parts = std::make_unique<PartWriter>(sh.sink, PartWriter::Spool::memory);
+  auto r2 = o.parts->part(head, ex);
+  if (r2.ok()) o.head = head;
   return o;
 }
 
@@ -362,7 +359,6 @@ int run(const Config& cfg, std::ostream& err) {
     bytes += h.bytes;
     ++by_encoding[h.encoding];
   };
-  std::mutex format_mu;
   std::atomic<bool> cancelled{false};
   Shared sh{cfg,
             x,
@@ -371,20 +367,14 @@ int run(const Config& cfg, std::ostream& err) {
             cfg.window ? WindowSize::of(cfg.window) : WindowSize{},
             fail_rank,
             *sink,
-            format_mu,
             cancelled};
   run_ordered(inputs, jobs, sh, [&](Outcome o) {
     report(o.diagnostics, o.quiet && o.skipped_binary);
     binaries += o.skipped_binary;
     failed_audit = failed_audit || o.fails_audit;
-    if (o.doc) {
-      count(o.doc->head());
-      std::lock_guard<std::mutex> lk(format_mu);
-      sink->document(*o.doc);
-    }
     if (o.head && o.parts) {
       count(*o.head);
-      auto r = o.parts->finish(*o.head);
+      auto r = o.parts->finish(*sink, *o.head);
       if (!r.ok()) report({r.error()}, false);
     }
     if (buf.failed()) {

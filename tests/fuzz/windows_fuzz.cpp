@@ -9,7 +9,6 @@
 
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <sstream>
 #include <string>
 
@@ -84,8 +83,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   so.format = "json";
   so.findings = true;
   auto sink = trich::make_sink(so, out);
-  std::mutex mu;
-  trich::PartWriter parts(*sink, mu);
+  trich::PartWriter parts(*sink, trich::PartWriter::Spool::file);
   trich::KindSet kinds;
   kinds.audit = true;
   Order citations, items, dates, terms;
@@ -106,7 +104,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   FUZZ_CHECK(w.head.has_value());
   FUZZ_CHECK(w.head->bytes == input.size());
   sink->begin();
-  FUZZ_CHECK(parts.finish(*w.head).ok());
+  FUZZ_CHECK(parts.finish(*sink, *w.head).ok());
   sink->end();
   FUZZ_CHECK(nlohmann::json::accept(out.str()));
   return 0;
