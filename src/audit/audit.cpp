@@ -533,25 +533,29 @@ std::vector<std::vector<const Item*>> runs_from_one(std::string_view text,
   return runs;
 }
 
-void check_priorities_gap(const rules::RuleSet& rules, Ctx& cx) {
+// Calls f(mf, prev, it) for each item of a judged run (runs_from_one) and the item before it.
+template <class F>
+void each_step(const rules::RuleSet& rules, const Ctx& cx, F&& f) {
   for (const auto& l : cx.x.priorities) {
     MarkerFinder mf(rules, cx.text, l);
     for (const auto& run : runs_from_one(cx.text, l)) {
-      for (size_t i = 1; i < run.size(); ++i) {
-        const Item& prev = *run[i - 1];
-        const Item& it = *run[i];
-        if (it.index <= prev.index + 1) continue;
-        // Markers the extractor did not take ("Thu ba la ..." without a comma) fill a gap.
-        auto missing = really_missing(cx, mf, prev, it);
-        if (missing.empty()) continue;
-        cx.add(it.at, "priorities.gap", "warning",
-               fmt::format("\"{}\" ({}) follows \"{}\" ({}) on line {}: ordinal{} {} {} missing",
-                           marker_of(cx, it), it.index, marker_of(cx, prev), prev.index,
-                           cx.line_of(prev.at), missing.size() == 1 ? "" : "s",
-                           ordinals(missing), missing.size() == 1 ? "is" : "are"));
-      }
+      for (size_t i = 1; i < run.size(); ++i) f(mf, *run[i - 1], *run[i]);
     }
   }
+}
+
+void check_priorities_gap(const rules::RuleSet& rules, Ctx& cx) {
+  each_step(rules, cx, [&](const MarkerFinder& mf, const Item& prev, const Item& it) {
+    if (it.index <= prev.index + 1) return;
+    // Markers the extractor did not take ("Thu ba la ..." without a comma) fill a gap.
+    auto missing = really_missing(cx, mf, prev, it);
+    if (missing.empty()) return;
+    cx.add(it.at, "priorities.gap", "warning",
+           fmt::format("\"{}\" ({}) follows \"{}\" ({}) on line {}: ordinal{} {} {} missing",
+                       marker_of(cx, it), it.index, marker_of(cx, prev), prev.index,
+                       cx.line_of(prev.at), missing.size() == 1 ? "" : "s", ordinals(missing),
+                       missing.size() == 1 ? "is" : "are"));
+  });
 }
 
 // True when two markers are written alike ("Thu hai" and "Thu hai la", not "Hai la"): the
@@ -562,26 +566,19 @@ bool same_head(const std::string& a, const std::string& b) {
 }
 
 void check_priorities_duplicate(const rules::RuleSet& rules, Ctx& cx) {
-  for (const auto& l : cx.x.priorities) {
-    MarkerFinder mf(rules, cx.text, l);
-    for (const auto& run : runs_from_one(cx.text, l)) {
-      for (size_t i = 1; i < run.size(); ++i) {
-        const Item& prev = *run[i - 1];
-        const Item& it = *run[i];
-        // Only the ordinal of the item right before: "Thu hai, ... Thu hai, ...".
-        std::string m = marker_of(cx, it), pm = marker_of(cx, prev);
-        if (it.index != prev.index || !same_head(m, pm)) continue;
-        // A first ordinal between them, even in lower case mid-sentence ("... la thu nhat la
-        // ..."), or an opening word ("Truoc het, ...") starts a new enumeration: the repeat
-        // is its own.
-        auto between = words_in(cx.text, prev.at.b + 1, it.at.b);
-        if (mf.find(between, 1, true) || mf.opening(between)) continue;
-        cx.add(it.at, "priorities.duplicate", "warning",
-               fmt::format("\"{}\" repeats ordinal {} of the item before it (\"{}\", line {})",
-                           m, it.index, pm, cx.line_of(prev.at)));
-      }
-    }
-  }
+  each_step(rules, cx, [&](const MarkerFinder& mf, const Item& prev, const Item& it) {
+    // Only the ordinal of the item right before: "Thu hai, ... Thu hai, ...".
+    std::string m = marker_of(cx, it), pm = marker_of(cx, prev);
+    if (it.index != prev.index || !same_head(m, pm)) return;
+    // A first ordinal between them, even in lower case mid-sentence ("... la thu nhat la
+    // ..."), or an opening word ("Truoc het, ...") starts a new enumeration: the repeat
+    // is its own.
+    auto between = words_in(cx.text, prev.at.b + 1, it.at.b);
+    if (mf.find(between, 1, true) || mf.opening(between)) return;
+    cx.add(it.at, "priorities.duplicate", "warning",
+           fmt::format("\"{}\" repeats ordinal {} of the item before it (\"{}\", line {})", m,
+                       it.index, pm, cx.line_of(prev.at)));
+  });
 }
 
 void check_priorities_count(const rules::RuleSet& rules, const Matcher* announcer, Ctx& cx) {

@@ -10,48 +10,16 @@
 #include "extract/extractor.h"
 #include "extract/resolvers.h"
 #include "fuzz_check.h"
+#include "fuzz_setup.h"
 #include "io/decode.h"
 #include "output/sink.h"
 #include "rules/ruleset.h"
 #include "text/document.h"
 
-namespace {
-
-struct Setup {
-  trich::rules::RuleSet rules;
-  std::unique_ptr<trich::Extractor> x;
-  std::unique_ptr<trich::Auditor> auditor;
-};
-
-const Setup& setup() {
-  static const Setup* s = [] {
-    auto* s = new Setup;
-    auto r = trich::rules::load(trich::rules::embedded_sources(), trich::resolver_names());
-    FUZZ_CHECK(r.ok());
-    s->rules = std::move(r.value());
-    auto x = trich::Extractor::build(s->rules);
-    FUZZ_CHECK(x.ok());
-    s->x = std::move(x.value());
-    auto a = trich::Auditor::build(s->rules, "");
-    FUZZ_CHECK(a.ok());
-    s->auditor = std::move(a.value());
-    return s;
-  }();
-  return *s;
-}
-
-void check_span(const trich::Span& s, size_t size) {
-  FUZZ_CHECK(s.start <= s.end);
-  FUZZ_CHECK(s.end <= size);
-  FUZZ_CHECK(s.line >= 1);
-  FUZZ_CHECK(s.column >= 1);
-  FUZZ_CHECK(trich::utf8::valid_prefix(s.text) == s.text.size());
-}
-
-}  // namespace
+using trich::fuzz::check_span;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  const Setup& S = setup();
+  const auto& S = trich::fuzz::setup();
   trich::Decoded d =
       trich::decode(std::string(reinterpret_cast<const char*>(data), size), "auto", "fuzz");
   if (d.binary) return 0;

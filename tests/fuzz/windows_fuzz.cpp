@@ -18,6 +18,7 @@
 #include "extract/extractor.h"
 #include "extract/resolvers.h"
 #include "fuzz_check.h"
+#include "fuzz_setup.h"
 #include "io/input.h"
 #include "output/parts.h"
 #include "output/sink.h"
@@ -26,38 +27,11 @@
 
 namespace {
 
-struct Setup {
-  trich::rules::RuleSet rules;
-  std::unique_ptr<trich::Extractor> x;
-  std::unique_ptr<trich::Auditor> auditor;
-};
-
-const Setup& setup() {
-  static const Setup* s = [] {
-    auto* s = new Setup;
-    auto r = trich::rules::load(trich::rules::embedded_sources(), trich::resolver_names());
-    FUZZ_CHECK(r.ok());
-    s->rules = std::move(r.value());
-    auto x = trich::Extractor::build(s->rules);
-    FUZZ_CHECK(x.ok());
-    s->x = std::move(x.value());
-    auto a = trich::Auditor::build(s->rules, "");
-    FUZZ_CHECK(a.ok());
-    s->auditor = std::move(a.value());
-    return s;
-  }();
-  return *s;
-}
-
 // Spans of one kind must come in order, window after window.
 struct Order {
   size_t last = 0;
   void see(const trich::Span& s, size_t size) {
-    FUZZ_CHECK(s.start <= s.end);
-    FUZZ_CHECK(s.end <= size);
-    FUZZ_CHECK(s.line >= 1);
-    FUZZ_CHECK(s.column >= 1);
-    FUZZ_CHECK(trich::utf8::valid_prefix(s.text) == s.text.size());
+    trich::fuzz::check_span(s, size);
     FUZZ_CHECK(s.start >= last);
     last = s.start;
   }
@@ -67,7 +41,7 @@ struct Order {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size < 1) return 0;
-  const Setup& S = setup();
+  const auto& S = trich::fuzz::setup();
   trich::WindowSize ws = trich::WindowSize::of(16 + size_t{data[0]} * 4);
   std::string input(reinterpret_cast<const char*>(data) + 1, size - 1);
 
