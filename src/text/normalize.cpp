@@ -189,6 +189,35 @@ size_t first_change(std::string_view in, size_t& piece) {
   return in.size();
 }
 
+// Records one NFC change, `from` (at offset `src` of the folded text) that became `to` (at
+// offset `dst` of the normalized text). ICU reports a whole segment as one change: "a" and
+// four graves become "a with grave" and three graves, one code point becomes three. Bytes
+// that source and result share at their start or end are the same characters and map one to
+// one; what is left is one unit, whose inner offsets map to its ends rather than somewhere in
+// the middle of a character.
+void map_change(std::string_view from, std::string_view to, size_t dst, size_t src,
+                OffsetMap& map) {
+  auto boundary = [](std::string_view s, size_t i) {
+    return i == s.size() || utf8::is_lead(static_cast<unsigned char>(s[i]));
+  };
+  size_t n = std::min(from.size(), to.size());
+  size_t head = 0;
+  while (head < n && from[head] == to[head]) ++head;
+  while (head > 0 && !(boundary(from, head) && boundary(to, head))) --head;
+  size_t tail = 0;
+  while (tail < n - head && from[from.size() - 1 - tail] == to[to.size() - 1 - tail]) ++tail;
+  while (tail > 0 && !boundary(from, from.size() - tail)) --tail;
+  size_t from_len = from.size() - head - tail, to_len = to.size() - head - tail;
+  if (from_len == 0 && to_len == 0) return;
+  // One code point has no inner boundary to get wrong: its two ends are all there is to map.
+  if (to_len > 0 && utf8::count_code_points(to.substr(head, to_len)) == 1) {
+    map.add(dst + head, src + head);
+    map.add(dst + head + to_len, src + head + from_len);
+    return;
+  }
+  map.add_unit(dst + head, src + head, to_len, from_len);
+}
+
 constexpr size_t kCleanRunToClose = 32;    // clean characters that end a region to compose
 constexpr size_t kMaxRegion = 1 << 20;     // a region is composed in pieces of about this size
 
@@ -240,11 +269,11 @@ void build(std::string_view in, size_t from, Normalized& r) {
       auto it = edits.getFineChangesIterator();
       while (it.next(status)) {
         if (!it.hasChange()) continue;
-        size_t dst = reg_out + static_cast<size_t>(it.destinationIndex());
-        size_t src = reg_f + static_cast<size_t>(it.sourceIndex());
-        r.composed.add(dst, src);
-        r.composed.add(dst + static_cast<size_t>(it.newLength()),
-                       src + static_cast<size_t>(it.oldLength()));
+        size_t s = static_cast<size_t>(it.sourceIndex());
+        size_t d = reg_out + static_cast<size_t>(it.destinationIndex());
+        map_change(std::string_view(folded).substr(s, static_cast<size_t>(it.oldLength())),
+                   std::string_view(out).substr(d, static_cast<size_t>(it.newLength())),
+                   d, reg_f + s, r.composed);
       }
     }
     open = false;
@@ -339,6 +368,8 @@ void build(std::string_view in, size_t from, Normalized& r) {
   } else {
     flush(in.size());
   }
+  r.composed.shrink_to_fit();
+  r.folded.shrink_to_fit();
 }
 
 }  // namespace

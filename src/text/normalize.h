@@ -18,8 +18,12 @@ struct Normalized {
   OffsetMap composed;  // normalized offset -> offset in the folded text
   OffsetMap folded;    // folded offset -> offset in the string given to normalize()
 
-  // Offset in the string given to normalize() of normalized offset `o`.
+  // Offset in the string given to normalize() of normalized offset `o`. An offset inside
+  // what one NFC change made (a code point that became several, a base composed with some of
+  // its marks) maps to the change's start, so the map never lands inside a character nor goes
+  // back; to_input_end maps it to the change's end instead, for the end of a span.
   size_t to_input(size_t o) const { return folded(composed(o)); }
+  size_t to_input_end(size_t o) const { return folded.ceil(composed.ceil(o)); }
 };
 
 // `in` must be valid UTF-8. Fast path: text already in the folded NFC form is not copied;

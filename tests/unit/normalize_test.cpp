@@ -4,6 +4,8 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "base/utf8.h"
 #include "io/decode.h"
@@ -19,24 +21,30 @@ bool is_boundary(const std::string& s, size_t o) {
   return o == 0 || o == s.size() || (o < s.size() && utf8::is_lead(static_cast<unsigned char>(s[o])));
 }
 
-// The invariants spans rely on, at every code point boundary of the normalized text.
+// The invariants spans rely on, at every code point boundary of the normalized text, for the
+// start (to_input) and the end (to_input_end) of a span.
 void check_invariants(const std::string& in) {
   Normalized n = normalize(in);
   std::string out = text_of(in, n);
   CHECK(utf8::valid_prefix(out) == out.size());
-  size_t prev = 0, i = 0;
-  CHECK(n.to_input(0) == 0);
-  while (true) {
-    size_t m = n.to_input(i);
-    INFO("normalized offset " << i << " -> " << m);
-    REQUIRE(m >= prev);
-    REQUIRE(m <= in.size());
-    REQUIRE(is_boundary(in, m));
-    prev = m;
-    if (i >= out.size()) break;
-    utf8::next(out, i);
+  for (bool end : {false, true}) {
+    auto map = [&](size_t o) { return n.unchanged ? o : end ? n.to_input_end(o) : n.to_input(o); };
+    INFO((end ? "to_input_end" : "to_input"));
+    size_t prev = 0, i = 0;
+    CHECK(map(0) == 0);
+    while (true) {
+      size_t m = map(i);
+      INFO("normalized offset " << i << " -> " << m);
+      REQUIRE(m >= prev);
+      REQUIRE(m <= in.size());
+      REQUIRE(is_boundary(in, m));
+      if (!n.unchanged) REQUIRE(n.to_input(i) <= n.to_input_end(i));
+      prev = m;
+      if (i >= out.size()) break;
+      utf8::next(out, i);
+    }
+    CHECK(map(out.size()) == in.size());
   }
-  CHECK(n.to_input(out.size()) == in.size());
 }
 
 }  // namespace
@@ -88,21 +96,63 @@ TEST_CASE("the map back to the input holds on hostile text") {
   }
 }
 
-// Known issue (reported): when one NFC change turns a code point into several (U+FB2C is three,
-// U+1D160 is three) or composes a base with only some of its marks, offsets inside the change
-// are extrapolated linearly and may fall outside the change, even outside the input. Spans
-// rarely end there, but a rule that stops between a letter and its marks would.
-TEST_CASE("the map holds inside multi-code-point NFC changes", "[!mayfail]") {
+// One NFC change may turn a code point into several (U+FB2C is three, U+1D160 is three) or
+// compose a base with only some of its marks. Offsets inside what is left of such a change once
+// the bytes both ends share are set aside map to its start (to_input) or its end
+// (to_input_end): never into a character, backwards, or past the end.
+TEST_CASE("the map holds inside multi-code-point NFC changes") {
   const std::string cases[] = {
       "a\xCC\x80\xCC\x80\xCC\x80\xCC\x80",  // a pile of marks: "a" + grave composes, the rest stay
       "\xEF\xAC\xAC",                       // U+FB2C: 3 bytes become 6
       "\xF0\x9D\x85\xA0 x",                // U+1D160: 4 bytes become 12
       "\xCD\x84\xCD\x84 x",                // U+0344 twice: one change of 4 bytes into 8 (found by
                                          // normalize_fuzz in 2 seconds)
+      "x\xCD\x84\xCC\x81\xCD\x84",       // U+0344, an acute, U+0344: one segment
+      "\xEF\xAC\xAC\xEF\xAC\xAC\xCC\x80",  // two U+FB2C, then a grave on the second
+      "\xE1\xBF\xAE\xE0\xBD\xB3",        // U+1FEE and U+0F73 each become two
   };
   for (const auto& c : cases) {
     INFO("input bytes: " << c.size());
     check_invariants(c);
+  }
+}
+
+// Where each normalized offset lands: exact where the change's characters correspond, else
+// the ends of what changed.
+TEST_CASE("offsets inside an NFC change map to its ends") {
+  struct Case {
+    const char* name;
+    std::string in;
+    std::vector<std::pair<size_t, size_t>> start, end;  // (normalized offset, input offset)
+  } cases[] = {
+      // "a" + 4 graves (9 bytes) -> U+00E0 + 3 graves (8): the trailing graves are the input's.
+      {"base composed with one of its marks", "a\xCC\x80\xCC\x80\xCC\x80\xCC\x80",
+       {{0, 0}, {2, 3}, {4, 5}, {6, 7}, {8, 9}},
+       {{0, 0}, {2, 3}, {4, 5}, {6, 7}, {8, 9}}},
+      // U+FB2C (3 bytes) -> U+05E9 U+05BC U+05C1 (6): inside, the start or the end.
+      {"one code point becomes three", "\xEF\xAC\xAC", {{0, 0}, {2, 0}, {4, 0}, {6, 3}},
+       {{0, 0}, {2, 3}, {4, 3}, {6, 3}}},
+      // U+0344 U+0344 (4 bytes) -> U+0308 U+0301 U+0308 U+0301 (8).
+      {"two code points become four", "\xCD\x84\xCD\x84 x",
+       {{0, 0}, {2, 0}, {4, 0}, {6, 0}, {8, 4}, {9, 5}},
+       {{0, 0}, {2, 4}, {4, 4}, {6, 4}, {8, 4}, {9, 5}}},
+      // NFD Vietnamese: each letter is a change of its own.
+      {"NFD letters", "Vie\xCC\xA3\xCC\x82t", {{0, 0}, {2, 2}, {5, 7}, {6, 8}},
+       {{0, 0}, {2, 2}, {5, 7}, {6, 8}}},
+  };
+  for (const auto& c : cases) {
+    SECTION(c.name) {
+      Normalized n = normalize(c.in);
+      REQUIRE_FALSE(n.unchanged);
+      for (auto [o, want] : c.start) {
+        INFO("normalized offset " << o);
+        CHECK(n.to_input(o) == want);
+      }
+      for (auto [o, want] : c.end) {
+        INFO("normalized offset " << o);
+        CHECK(n.to_input_end(o) == want);
+      }
+    }
   }
 }
 
