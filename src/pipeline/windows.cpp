@@ -141,9 +141,10 @@ size_t choose_cut(std::string_view text, size_t lookahead) {
   for (size_t i = hi; i-- > lo;) {
     if (text[i] == ' ') return i + 1;
   }
+  // A character boundary: at most three bytes back, below `lo` if the region is that small.
   size_t i = hi;
-  while (i > lo && !utf8::is_lead(static_cast<unsigned char>(text[i]))) --i;
-  return i;
+  while (i > 0 && !utf8::is_lead(static_cast<unsigned char>(text[i]))) --i;
+  return i > 0 ? i : n;
 }
 
 WindowedOutcome process_in_windows(InputReader& in, std::string buf, const std::string& forced,

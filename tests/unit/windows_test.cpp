@@ -36,4 +36,9 @@ TEST_CASE("a window is never cut inside a character") {
   CHECK(cut % 3 == 0);
   CHECK(cut >= text.size() - 16);
   CHECK(cut <= text.size() - 8);
+  // A lookahead smaller than a character: the boundary before it.
+  for (size_t lookahead = 1; lookahead <= 4; ++lookahead) {
+    CHECK(choose_cut(text, lookahead) % 3 == 0);
+    CHECK(choose_cut(text, lookahead) > 0);
+  }
 }
