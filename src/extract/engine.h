@@ -83,8 +83,6 @@ class Matcher {
  private:
   struct Entry {
     const rules::Rule* rule;
-    int wrapper;  // index of the rule's wrapper group in the combined regex
-    std::vector<std::pair<std::string, int>> groups;  // the rule's own group names
   };
   // A rule by itself, compiled when it first matches: RE2 takes a match's groups from it,
   // on the match's extent, which costs far less than from the combined regex.
@@ -93,13 +91,13 @@ class Matcher {
     std::vector<std::pair<std::string, int>> groups;
   };
   const Alone& alone(size_t i) const;
-  // The leftmost match in text[pos, end) (RE2 sees all of text as context).
+  // The leftmost match in text[pos, end) (RE2 sees all of text as context). `subs` grows to
+  // hold the matched rule's groups.
   bool next(std::string_view text, size_t pos, size_t end, Match& m,
             std::vector<re2::StringPiece>& subs) const;
   std::unique_ptr<RE2> re_;
   std::unique_ptr<Prefilter> prefilter_;
   std::vector<Entry> rules_;
-  int ngroups_ = 0;
   std::unique_ptr<std::atomic<const Alone*>[]> alone_;
   mutable std::mutex alone_mu_;
   mutable std::vector<std::unique_ptr<Alone>> alone_owned_;
@@ -108,7 +106,7 @@ class Matcher {
 template <class F>
 void Matcher::scan(std::string_view text, size_t begin, size_t end, F&& on_match) const {
   if (!re_) return;
-  std::vector<re2::StringPiece> subs(static_cast<size_t>(ngroups_) + 1);
+  std::vector<re2::StringPiece> subs(1);
   size_t pos = begin;
   Match m;
   // Without a prefilter the window is the rest of the range and every match is taken.
