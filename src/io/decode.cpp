@@ -113,8 +113,8 @@ const ByteTable* table_for(std::string_view name) {
 
 const char* const kLegacy[] = {"windows-1258", "tcvn3", "viscii"};  // ties go to the first
 
-// Every byte becomes one code point; its two ends are anchored (OffsetMap keeps only the
-// anchors the identity cannot infer, so ASCII runs cost nothing).
+// Every byte becomes one code point; its two ends are recorded (OffsetMap keeps only the
+// characters longer than their byte, so ASCII runs cost nothing).
 void decode_table(std::string_view in, const ByteTable& t, const std::string& name,
                   Decoded& d, const std::string& source) {
   std::string out;
@@ -137,6 +137,7 @@ void decode_table(std::string_view in, const ByteTable& t, const std::string& na
     out.append(e.utf8, e.len);
     d.to_input.add(out.size(), i + 1);
   }
+  d.to_input.shrink_to_fit();
   d.text = std::move(out);
   d.encoding = name;
 }
@@ -151,8 +152,8 @@ void decode_utf16(std::string_view in, size_t skip, bool le, Decoded& d,
   };
   std::string out;
   out.reserve((in.size() - skip) / 2 * 3 / 2 + 4);
-  d.to_input = OffsetMap();
-  d.to_input.add(0, skip);
+  // ASCII is in step at two bytes per byte, so only the other characters are recorded.
+  d.to_input = OffsetMap(skip, 2);
   bool warned = false;
   auto bad = [&](size_t at) {
     if (warned) return;
@@ -181,10 +182,15 @@ void decode_utf16(std::string_view in, size_t skip, bool le, Decoded& d,
         cp = 0xFFFD;
       }
     }
+    if (cp < 0x80 && i - start == 2) {
+      out += static_cast<char>(cp);
+      continue;
+    }
     d.to_input.add(out.size(), start);
     utf8::append(out, cp);
     d.to_input.add(out.size(), i);
   }
+  d.to_input.shrink_to_fit();
   d.text = std::move(out);
 }
 
@@ -213,6 +219,7 @@ void decode_lossy_utf8(std::string_view in, size_t base, Decoded& d, const std::
     while (i < in.size() && (static_cast<unsigned char>(in[i]) & 0xC0) == 0x80) ++i;
     d.to_input.add(out.size(), base + i);
   }
+  d.to_input.shrink_to_fit();
   d.text = std::move(out);
 }
 

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "base/utf8.h"
@@ -195,6 +196,47 @@ TEST_CASE("windows-1258 combining tone marks map to their own byte") {
   Span year = doc.span(y, y + 4);
   CHECK(in.substr(year.start, year.end - year.start) == "2019");
   CHECK(year.column == 7);  // V i e (dot) t space: the mark is a code point of the input line
+}
+
+TEST_CASE("long legacy and UTF-16 texts: exact offsets, under a byte per non-ASCII character") {
+  // Each code point is one byte of a single-byte encoding, two or four of UTF-16: the map
+  // must say so at every boundary, looked up forwards and backwards, while keeping only a few
+  // bits per non-ASCII character (16 bytes each when every one was an anchor).
+  std::string one = data_file("report.utf-8.txt"), utf8;
+  for (int k = 0; k < 100; ++k) utf8 += one;
+  struct Case {
+    const char* name;
+    const char* iconv;
+    bool utf16;
+  } cases[] = {{"windows-1258", "CP1258", false}, {"tcvn3", "TCVN5712-1", false},
+               {"viscii", "VISCII", false},       {"utf-16le", "UTF-16LE", true},
+               {"utf-16be", "UTF-16BE", true}};
+  for (const auto& c : cases) {
+    SECTION(c.name) {
+      std::string bytes = encode(utf8, c.iconv);
+      Decoded d = dec(bytes, c.name);
+      REQUIRE(d.warnings.empty());
+      std::vector<std::pair<size_t, size_t>> want;  // (text offset, input offset)
+      size_t i = 0, at = 0, non_ascii = 0;
+      want.push_back({0, 0});
+      while (i < d.text.size()) {
+        char32_t cp = utf8::next(d.text, i);
+        non_ascii += cp >= 0x80;
+        at += !c.utf16 ? 1 : cp >= 0x10000 ? 4 : 2;
+        want.push_back({i, at});
+      }
+      CHECK(at == bytes.size());
+      size_t wrong = 0;
+      for (auto [o, b] : want) wrong += d.to_input(o) != b;
+      for (auto it = want.rbegin(); it != want.rend(); ++it) {
+        wrong += d.to_input(it->first) != it->second;
+      }
+      CHECK(wrong == 0);
+      INFO(non_ascii << " non-ASCII characters, map of " << d.to_input.memory() << " bytes");
+      CHECK(non_ascii > 10000);
+      CHECK(d.to_input.memory() * 10 < non_ascii * 7);
+    }
+  }
 }
 
 TEST_CASE("forced encodings are used as given") {
