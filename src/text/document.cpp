@@ -25,10 +25,10 @@ Document::Document(std::string source, Decoded decoded, Origin origin)
 }
 
 Span Document::span(size_t begin, size_t end) const {
-  size_t db = to_decoded(begin), de = to_decoded(end);
-  // The normalization map can land inside a character when one NFC change turns one code
-  // point into several (docs/limits.md, known issue): clamp and widen to whole characters,
-  // so a span is always in bounds and its text is the input's own characters.
+  // A span's end inside an NFC change of several code points maps to the change's end, so
+  // the span covers all of it (docs/limits.md). Clamping and widening to whole characters
+  // stay as a second guard: a span is always in bounds and its text the input's own.
+  size_t db = to_decoded(begin), de = norm_same_ ? end : norm_.to_input_end(end);
   size_t n = decoded_.size();
   de = std::min(de, n);
   db = std::min(db, de);
