@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -145,19 +146,24 @@ Result<size_t> InputReader::read_into(std::string& buf, size_t max) {
   return got;
 }
 
+Result<bool> InputReader::read_all(std::string& buf, size_t limit) {
+  size_t step = size_hint_ ? size_hint_ + 1 : size_t{1} << 16;
+  while (!at_end_ && buf.size() <= limit) {
+    size_t room = limit - buf.size();  // one byte past the limit shows the input is longer
+    if (room < SIZE_MAX) ++room;
+    auto n = read_into(buf, std::min(step, room));
+    if (!n.ok()) return n.error();
+    step = std::max(step, buf.size());
+  }
+  return true;
+}
+
 Result<std::string> read_input(const std::string& path) {
   auto r = InputReader::open(path);
   if (!r.ok()) return r.error();
-  InputReader& in = r.value();
   std::string data;
-  // A regular file in one read() of its size (plus one byte, to see the end); anything
-  // else, or a file that grew, in growing steps.
-  size_t step = in.size_hint() ? in.size_hint() + 1 : size_t{1} << 16;
-  while (!in.at_end()) {
-    auto n = in.read_into(data, step);
-    if (!n.ok()) return n.error();
-    step = std::max(step, data.size());
-  }
+  auto done = r.value().read_all(data, SIZE_MAX);
+  if (!done.ok()) return done.error();
   return data;
 }
 

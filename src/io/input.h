@@ -6,6 +6,7 @@
 // time through an InputReader (see docs/limits.md).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,6 +38,10 @@ class InputReader {
   // Appends up to `max` bytes to `buf`, fewer only at the end of the input; returns how many.
   // Reads straight into `buf`, with no intermediate copy.
   Result<size_t> read_into(std::string& buf, size_t max);
+  // Appends to `buf` until the input ends or `buf` holds more than `limit` bytes: a regular
+  // file in one read() of its size (plus one byte, to see the end), anything else (or a file
+  // that grew) in growing steps.
+  Result<bool> read_all(std::string& buf, size_t limit);
   bool at_end() const { return at_end_; }
   // The size of a regular file as it was when opened; 0 for anything else.
   size_t size_hint() const { return size_hint_; }

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "output/entity_json.h"
+#include "output/parts.h"
 #include "output/sink.h"
 #include "output/text_sink.h"
 
@@ -296,16 +297,10 @@ Sink::Sink(const SinkOptions& o, std::ostream& out) : o_(o), out_(out) {
 }
 
 void Sink::document(const DocumentResult& d) {
+  PartWriter whole(*this, PartWriter::Spool::memory);
   DocumentHead h = d.head();
-  open_document(h);
-  for (Section s : sections_) {
-    SectionState st;
-    open_section(s);
-    entities(s, h, d.x, st, out_);
-    close_section(s, st);
-  }
-  close_document();
-  out_.flush();
+  whole.part(h, d.x);  // cannot fail in memory
+  whole.finish(*this, h);
 }
 
 std::unique_ptr<Sink> make_sink(const SinkOptions& o, std::ostream& out) {

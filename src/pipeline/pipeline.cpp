@@ -122,16 +122,11 @@ Outcome process_input(const Input& in, const Shared& sh) {
   }
   InputReader& r = reader.value();
   std::string bytes;
-  if (r.size_hint() <= sh.window.window) {
-    // A regular file in one read() of its size; a pipe until it ends or fills a window.
-    size_t step = r.size_hint() ? r.size_hint() + 1 : size_t{1} << 16;
-    while (!r.at_end() && bytes.size() <= sh.window.window) {
-      auto n = r.read_into(bytes, std::min(step, sh.window.window + 1 - bytes.size()));
-      if (!n.ok()) {
-        o.diagnostics.push_back(n.error());
-        return o;
-      }
-      step = std::max(step, bytes.size());
+  if (r.size_hint() <= sh.window.window) {  // else windowed from the start
+    auto done = r.read_all(bytes, sh.window.window);
+    if (!done.ok()) {
+      o.diagnostics.push_back(done.error());
+      return o;
     }
   }
   if (!r.at_end()) {
