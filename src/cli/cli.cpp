@@ -101,7 +101,10 @@ int run(int argc, char** argv) {
   std::vector<std::string> extract_kinds;
   auto* extract = app.add_subcommand("extract", "extract every kind (or those named by --kind)");
   add_common(extract, extract_opts, false);
-  extract->add_option("--kind", extract_kinds, "only these kinds (repeatable)")
+  // One kind per --kind (or several joined by commas), so the inputs may follow it.
+  extract->add_option("--kind", extract_kinds, "only these kinds (repeatable, or comma-separated)")
+      ->allow_extra_args(false)
+      ->delimiter(',')
       ->check(CLI::IsMember({"citations", "priorities", "dates", "terms"}));
   extract->footer("Example: trich extract report.txt\n         trich extract -r reports/ --format jsonl");
 
