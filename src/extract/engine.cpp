@@ -329,31 +329,30 @@ Result<std::unique_ptr<Matcher>> Matcher::build(const rules::RuleSet& set,
     for (const auto& e : m->rules_) patterns.push_back(e.rule->pattern);
     m->prefilter_ = std::make_unique<Prefilter>(std::move(patterns));
   }
-  m->alone_.reset(new std::atomic<const Alone*>[m->rules_.size()]);
-  for (size_t i = 0; i < m->rules_.size(); ++i) m->alone_[i].store(nullptr);
+  m->alone_.reset(new Alone[m->rules_.size()]);
   return m;
 }
 
 const Matcher::Alone& Matcher::alone(size_t i) const {
-  const Alone* a = alone_[i].load(std::memory_order_acquire);
-  if (a) return *a;
-  std::lock_guard<std::mutex> lk(alone_mu_);
-  a = alone_[i].load(std::memory_order_relaxed);
-  if (a) return *a;
-  auto fresh = std::make_unique<Alone>();
-  // It only ever matches a known extent, anchored at both ends: a small memory budget will
-  // do (a pattern too large for it gets the usual one).
-  RE2::Options small = options();
-  small.set_max_mem(2 << 20);
-  fresh->re = std::make_unique<RE2>(rules_[i].rule->pattern, small);
-  if (!fresh->re->ok()) fresh->re = std::make_unique<RE2>(rules_[i].rule->pattern, options());
-  for (const auto& [name, idx] : fresh->re->NamedCapturingGroups()) {
-    fresh->groups.emplace_back(name, idx);
+  Alone& a = alone_[i];
+  std::call_once(a.once, [&] {
+    // It only ever matches a known extent, anchored at both ends: a small memory budget will
+    // do (a pattern too large for it gets the usual one).
+    RE2::Options small = options();
+    small.set_max_mem(2 << 20);
+    a.re = std::make_unique<RE2>(rules_[i].rule->pattern, small);
+    if (!a.re->ok()) a.re = std::make_unique<RE2>(rules_[i].rule->pattern, options());
+    for (const auto& [name, idx] : a.re->NamedCapturingGroups()) a.groups.emplace_back(name, idx);
+  });
+  return a;
+}
+
+void Matcher::warm(size_t item) const {
+  if (item == 0) {
+    re_->ReverseProgramSize();  // builds it
+  } else if (item <= rules_.size()) {
+    alone(item - 1);
   }
-  a = fresh.get();
-  alone_owned_.push_back(std::move(fresh));
-  alone_[i].store(a, std::memory_order_release);
-  return *a;
 }
 
 bool Matcher::next(std::string_view text, size_t pos, size_t end, Match& m,

@@ -76,6 +76,13 @@ class Matcher {
 
   size_t size() const { return rules_.size(); }
 
+  // What RE2 and the matcher otherwise build at a kind's or a rule's first match: the
+  // combined regex's reverse program (RE2 builds it under a once-flag, so every thread that
+  // meets a match of the kind waits for it) and each rule's own regex. Work items, any order,
+  // any thread; warm_items() counts them.
+  size_t warm_items() const { return rules_.empty() ? 0 : 1 + rules_.size(); }
+  void warm(size_t item) const;
+
   // The prefilter, or nullptr when TRICH_NO_PREFILTER is set in the environment (to compare
   // outputs): then the whole text is searched.
   const Prefilter* prefilter() const { return prefilter_.get(); }
@@ -84,11 +91,12 @@ class Matcher {
   struct Entry {
     const rules::Rule* rule;
   };
-  // A rule by itself, compiled when it first matches: RE2 takes a match's groups from it,
-  // on the match's extent, which costs far less than from the combined regex.
+  // A rule by itself, compiled when it first matches (or by warm): RE2 takes a match's groups
+  // from it, on the match's extent, which costs far less than from the combined regex.
   struct Alone {
     std::unique_ptr<RE2> re;
     std::vector<std::pair<std::string, int>> groups;
+    std::once_flag once;
   };
   const Alone& alone(size_t i) const;
   // The leftmost match in text[pos, end) (RE2 sees all of text as context). `subs` grows to
@@ -98,9 +106,7 @@ class Matcher {
   std::unique_ptr<RE2> re_;
   std::unique_ptr<Prefilter> prefilter_;
   std::vector<Entry> rules_;
-  std::unique_ptr<std::atomic<const Alone*>[]> alone_;
-  mutable std::mutex alone_mu_;
-  mutable std::vector<std::unique_ptr<Alone>> alone_owned_;
+  std::unique_ptr<Alone[]> alone_;  // filled in once per rule, by whichever thread comes first
 };
 
 template <class F>

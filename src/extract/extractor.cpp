@@ -1,6 +1,8 @@
 #include "extract/extractor.h"
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 
 #include "extract/priorities.h"
 #include "extract/references.h"
@@ -33,6 +35,44 @@ Result<std::unique_ptr<Extractor>> Extractor::build(const rules::RuleSet& rules,
     x->matchers_[k] = std::move(m.value());
   }
   return x;
+}
+
+Extractor::WarmUp::WarmUp(std::vector<std::pair<const Matcher*, size_t>> items, int threads)
+    : items_(std::move(items)), threads_(threads) {}
+
+void Extractor::WarmUp::fed(size_t bytes) {
+  constexpr size_t kStart = 16 << 10;
+  if (fed_.fetch_add(bytes, std::memory_order_relaxed) + bytes < kStart) return;
+  std::call_once(start_, [this] {
+    for (int t = 0; t < threads_; ++t) {
+      pool_.emplace_back([this] {
+        for (size_t i; !stop_.load(std::memory_order_relaxed) && (i = next_++) < items_.size();) {
+          items_[i].first->warm(items_[i].second);
+        }
+      });
+    }
+  });
+}
+
+Extractor::WarmUp::~WarmUp() {
+  stop_.store(true);
+  // A fed() racing with the destructor is the caller's bug: workers are done by now.
+  for (auto& t : pool_) t.join();
+}
+
+std::unique_ptr<Extractor::WarmUp> Extractor::warm_up(int threads) const {
+  if (threads <= 0) return nullptr;
+  // The reverse programs first (a kind's first match waits for its own), the kinds in
+  // scanning order; then the rules' own regexes.
+  std::vector<std::pair<const Matcher*, size_t>> items;
+  for (const auto& k : kinds()) {
+    if (const Matcher* m = matcher(k); m && m->warm_items() > 0) items.emplace_back(m, 0);
+  }
+  for (const auto& k : kinds()) {
+    const Matcher* m = matcher(k);
+    for (size_t i = 1; m && i < m->warm_items(); ++i) items.emplace_back(m, i);
+  }
+  return std::make_unique<WarmUp>(std::move(items), threads);
 }
 
 const Matcher* Extractor::matcher(const std::string& kind) const {

@@ -4,7 +4,12 @@
 // all worker threads.
 #pragma once
 
+#include <atomic>
 #include <map>
+#include <mutex>
+#include <thread>
+#include <utility>
+#include <vector>
 #include <memory>
 #include <set>
 #include <string>
@@ -44,6 +49,28 @@ class Extractor {
 
   // Kinds whose rules the extractor scans with.
   static const std::vector<std::string>& kinds();
+
+  // Builds, on `threads` threads beside the workers, what the matchers would otherwise build
+  // at their first matches, one thread at a time (Matcher::warm). It starts once the workers
+  // have fed it 16 KiB of text (a run over a few short texts would not use most of it);
+  // destroying it stops it after the items in hand and waits for them.
+  class WarmUp {
+   public:
+    WarmUp(std::vector<std::pair<const Matcher*, size_t>> items, int threads);
+    ~WarmUp();
+    void fed(size_t bytes);
+
+   private:
+    std::vector<std::pair<const Matcher*, size_t>> items_;
+    int threads_;
+    std::atomic<size_t> fed_{0};
+    std::atomic<size_t> next_{0};
+    std::atomic<bool> stop_{false};
+    std::once_flag start_;
+    std::vector<std::thread> pool_;
+  };
+  // nullptr when threads is 0.
+  std::unique_ptr<WarmUp> warm_up(int threads) const;
 
   // Runs only the rules of `kind` over `text` (used by `rules check`).
   Extraction run_kind(const std::string& kind, std::string_view text) const;

@@ -63,6 +63,7 @@ struct Shared {
   int fail_rank;      // the lowest finding severity that fails an audit
   const Sink& sink;
   std::atomic<bool>& cancelled;  // the output is gone: stop reading
+  Extractor::WarmUp* warm;       // fed the size of each text, when there is one
 };
 
 KindSet kinds_to_scan(const Config& cfg, const Auditor* auditor) {
@@ -129,6 +130,7 @@ Outcome process_input(const Input& in, const Shared& sh) {
       return o;
     }
   }
+  if (sh.warm) sh.warm->fed(r.at_end() ? bytes.size() : sh.window.window);
   if (!r.at_end()) {
     process_windows(r, std::move(bytes), sh, o);
     return o;
@@ -310,6 +312,9 @@ int run(const Config& cfg, std::ostream& err) {
     file = f.value();
   }
   std::signal(SIGPIPE, SIG_IGN);
+  // With several threads, one builds beside the workers what they would otherwise each wait
+  // for at their first matches (RE2's reverse programs, the rules' own regexes).
+  auto warm = x.warm_up(jobs > 1 ? 1 : 0);
   FdStreamBuf buf(file ? file->fd : STDOUT_FILENO);
   std::ostream out(&buf);
 
@@ -362,7 +367,8 @@ int run(const Config& cfg, std::ostream& err) {
             cfg.window ? WindowSize::of(cfg.window) : WindowSize{},
             fail_rank,
             *sink,
-            cancelled};
+            cancelled,
+            warm.get()};
   run_ordered(inputs, jobs, sh, [&](Outcome o) {
     report(o.diagnostics, o.quiet && o.skipped_binary);
     binaries += o.skipped_binary;
