@@ -9,6 +9,9 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__)
+#include <tmmintrin.h>
+#endif
 
 namespace trich::utf8 {
 
@@ -68,7 +71,7 @@ constexpr Rows kRows;
 
 }  // namespace
 
-size_t valid_prefix(std::string_view s) {
+size_t valid_prefix_scalar(std::string_view s) {
   const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
   size_t i = 0, good = 0;  // good: the end of the last whole character
@@ -90,6 +93,106 @@ size_t valid_prefix(std::string_view s) {
     }
   }
   return (st & 63) == kAccept ? n : good;
+}
+
+#if defined(__x86_64__)
+namespace {
+
+// Sixteen bytes at a time with SSSE3 table look-ups (the "lookup" algorithm of Keiser and
+// Lemire, "Validating UTF-8 in less than one instruction per byte", 2021): every error of
+// UTF-8 shows in a byte and the one before it (the high nibble of both, the low nibble of the
+// first), or in a continuation byte that the bytes two and three before it do or do not call
+// for. Vietnamese text is two fifths non-ASCII bytes, in short runs, which the table-driven
+// automaton above walks one byte at a time (1.3 ns a byte); this takes about a tenth of that.
+// It only says whether a block is clean: at the first block that is not, the scalar automaton
+// takes over from the character that block starts in, and finds the exact end.
+enum : uint8_t {
+  kTooShort = 1 << 0,    // a lead byte or ASCII, then a lead byte... or ASCII after a lead byte
+  kTooLong = 1 << 1,     // ASCII, then a continuation byte
+  kOverlong3 = 1 << 2,   // E0 80..9F
+  kTooLarge = 1 << 3,    // F4 90..BF, F5..FF
+  kSurrogate = 1 << 4,   // ED A0..BF
+  kOverlong2 = 1 << 5,   // C0, C1
+  kTooLarge1000 = 1 << 6,  // F5..FF 80..8F
+  kOverlong4 = 1 << 6,   // F0 80..8F
+  kTwoConts = 1 << 7,    // two continuation bytes (an error unless a 3- or 4-byte lead calls for it)
+  kCarry = kTooShort | kTooLong | kTwoConts,
+};
+
+__attribute__((target("ssse3"))) size_t valid_prefix_ssse3(std::string_view s) {
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  const __m128i byte1_high = _mm_setr_epi8(
+      kTooLong, kTooLong, kTooLong, kTooLong, kTooLong, kTooLong, kTooLong, kTooLong,  // 0___
+      kTwoConts, kTwoConts, kTwoConts, kTwoConts,                                      // 10__
+      kTooShort | kOverlong2,                                                          // 1100
+      kTooShort,                                                                       // 1101
+      kTooShort | kOverlong3 | kSurrogate,                                             // 1110
+      kTooShort | kTooLarge | kTooLarge1000 | kOverlong4);                             // 1111
+  const __m128i byte1_low = _mm_setr_epi8(
+      kCarry | kOverlong3 | kOverlong2 | kOverlong4,  // ____0000
+      kCarry | kOverlong2,                            // ____0001
+      kCarry, kCarry,                                 // ____001_
+      kCarry | kTooLarge,                             // ____0100
+      kCarry | kTooLarge | kTooLarge1000,             // ____0101
+      kCarry | kTooLarge | kTooLarge1000, kCarry | kTooLarge | kTooLarge1000,  // ____011_
+      kCarry | kTooLarge | kTooLarge1000, kCarry | kTooLarge | kTooLarge1000,  // ____1___
+      kCarry | kTooLarge | kTooLarge1000, kCarry | kTooLarge | kTooLarge1000,
+      kCarry | kTooLarge | kTooLarge1000,
+      kCarry | kTooLarge | kTooLarge1000 | kSurrogate,  // ____1101
+      kCarry | kTooLarge | kTooLarge1000, kCarry | kTooLarge | kTooLarge1000);
+  const __m128i byte2_high = _mm_setr_epi8(
+      kTooShort, kTooShort, kTooShort, kTooShort, kTooShort, kTooShort, kTooShort, kTooShort,
+      kTooLong | kOverlong2 | kTwoConts | kOverlong3 | kTooLarge1000 | kOverlong4,  // 1000
+      kTooLong | kOverlong2 | kTwoConts | kOverlong3 | kTooLarge,                   // 1001
+      kTooLong | kOverlong2 | kTwoConts | kSurrogate | kTooLarge,                   // 101_
+      kTooLong | kOverlong2 | kTwoConts | kSurrogate | kTooLarge,
+      kTooShort, kTooShort, kTooShort, kTooShort);                                  // 11__
+  const __m128i nibble = _mm_set1_epi8(0x0F);
+  const __m128i third = _mm_set1_epi8(static_cast<char>(0xE0 - 0x80));
+  const __m128i fourth = _mm_set1_epi8(static_cast<char>(0xF0 - 0x80));
+  const __m128i high_bit = _mm_set1_epi8(static_cast<char>(0x80));
+  __m128i prev = _mm_setzero_si128();  // before the text: as if ASCII
+  size_t i = 0;
+  for (; i + 16 <= n; i += 16) {
+    __m128i in = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    if (_mm_movemask_epi8(in) == 0 && _mm_movemask_epi8(prev) == 0) {
+      prev = in;  // ASCII after ASCII: nothing to check, nothing pending
+      continue;
+    }
+    __m128i prev1 = _mm_alignr_epi8(in, prev, 15);
+    __m128i prev2 = _mm_alignr_epi8(in, prev, 14);
+    __m128i prev3 = _mm_alignr_epi8(in, prev, 13);
+    __m128i sc = _mm_and_si128(
+        _mm_and_si128(_mm_shuffle_epi8(byte1_high, _mm_and_si128(_mm_srli_epi16(prev1, 4), nibble)),
+                      _mm_shuffle_epi8(byte1_low, _mm_and_si128(prev1, nibble))),
+        _mm_shuffle_epi8(byte2_high, _mm_and_si128(_mm_srli_epi16(in, 4), nibble)));
+    __m128i must23 = _mm_or_si128(_mm_subs_epu8(prev2, third), _mm_subs_epu8(prev3, fourth));
+    __m128i err = _mm_xor_si128(_mm_and_si128(must23, high_bit), sc);
+    if (_mm_movemask_epi8(_mm_cmpeq_epi8(err, _mm_setzero_si128())) != 0xFFFF) break;
+    prev = in;
+  }
+  // The rest (or the block with an error) from the start of the last character that begins
+  // before i: everything before that character is whole and valid.
+  size_t from = i;
+  for (size_t k = i; k > 0 && k + 4 > i; --k) {
+    if (is_lead(p[k - 1])) {
+      from = k - 1;
+      break;
+    }
+  }
+  return from + valid_prefix_scalar(s.substr(from));
+}
+
+}  // namespace
+#endif
+
+size_t valid_prefix(std::string_view s) {
+#if defined(__x86_64__)
+  static const bool ssse3 = __builtin_cpu_supports("ssse3");
+  if (ssse3) return valid_prefix_ssse3(s);
+#endif
+  return valid_prefix_scalar(s);
 }
 
 }  // namespace trich::utf8

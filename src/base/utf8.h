@@ -54,5 +54,7 @@ std::string to_lower(std::string_view s);
 
 // Length in bytes of the longest prefix of s that is valid UTF-8.
 size_t valid_prefix(std::string_view s);
+// The same, one byte at a time (the reference the vectorized one is tested against).
+size_t valid_prefix_scalar(std::string_view s);
 
 }  // namespace trich::utf8
