@@ -13,11 +13,7 @@ namespace trich::utf8 {
 inline bool is_lead(unsigned char c) { return (c & 0xC0) != 0x80; }
 
 // Number of code points in s, counting each lead byte (s is assumed well-formed).
-inline size_t count_code_points(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += is_lead(c);
-  return n;
-}
+size_t count_code_points(std::string_view s);
 
 // Decodes the code point at s[i] (well-formed input) and advances i past it.
 inline char32_t next(std::string_view s, size_t& i) {

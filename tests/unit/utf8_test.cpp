@@ -100,3 +100,17 @@ TEST_CASE("valid_prefix: random mixtures of characters and stray bytes") {
   }
   CHECK(differ == 0);
 }
+
+TEST_CASE("count_code_points counts lead bytes, sixteen at a time or not") {
+  std::mt19937 rng(7);
+  const std::vector<std::string> pieces = {"a", "\xC4\x91", "\xE1\xBB\x87", "\xF0\x9F\x98\x80", " "};
+  for (int n = 0; n < 2000; ++n) {
+    std::string s;
+    size_t want = 0, len = rng() % 100;
+    while (s.size() < len) {
+      s += pieces[rng() % pieces.size()];
+      ++want;
+    }
+    REQUIRE(utf8::count_code_points(s) == want);
+  }
+}
