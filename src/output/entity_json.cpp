@@ -1,82 +1,78 @@
 #include "output/entity_json.h"
 
+#include "base/utf8.h"
+
 namespace trich {
 namespace {
 
-template <class T>
-ojson opt(const std::optional<T>& v) {
-  return v ? ojson(*v) : ojson(nullptr);
-}
+// Builds an object from an entity's fields (json, and jsonl's rare long way).
+struct ObjectBuilder {
+  ojson& j;
+  template <class T>
+  void operator()(const char* k, const std::optional<T>& v) {
+    j[k] = v ? ojson(*v) : ojson(nullptr);
+  }
+  template <class T>
+  void operator()(const char* k, const T& v) {
+    j[k] = v;
+  }
+};
 
-ojson span_json(const Span& s) {
+template <class E>
+ojson object(const E& e) {
   ojson j;
-  j["text"] = s.text;
-  j["start"] = s.start;
-  j["end"] = s.end;
-  j["line"] = s.line;
-  j["column"] = s.column;
+  fields(e, ObjectBuilder{j});
   return j;
 }
 
 }  // namespace
 
-ojson to_json(const Citation& c) {
-  ojson j = span_json(c.span);
-  j["symbol"] = opt(c.symbol);
-  j["number"] = opt(c.number);
-  j["year"] = opt(c.year);
-  j["type"] = opt(c.type);
-  j["type_code"] = opt(c.type_code);
-  j["issuer_code"] = opt(c.issuer_code);
-  j["issuer"] = opt(c.issuer);
-  j["date"] = opt(c.date);
-  j["system"] = opt(c.system);
-  j["name"] = opt(c.name);
-  j["refers_to"] = opt(c.refers_to);
-  return j;
-}
-
-ojson to_json(const Date& d) {
-  ojson j = span_json(d.span);
-  j["value"] = d.value;
-  j["precision"] = d.precision;
-  if (d.inferred) j["inferred"] = true;
-  return j;
-}
-
-ojson to_json(const Term& t) {
-  ojson j = span_json(t.span);
-  j["kind"] = t.kind;
-  j["from"] = opt(t.from);
-  j["to"] = opt(t.to);
-  j["ordinal"] = opt(t.ordinal);
-  return j;
-}
-
-ojson to_json(const Item& i) {
-  ojson j = span_json(i.span);
-  j["index"] = i.index;
-  j["marker"] = i.marker;
-  return j;
-}
-
-ojson to_json(const Finding& f) {
-  ojson j = span_json(f.span);
-  j["code"] = f.code;
-  j["severity"] = f.severity;
-  j["message"] = f.message;
-  return j;
-}
+ojson to_json(const Citation& c) { return object(c); }
+ojson to_json(const Date& d) { return object(d); }
+ojson to_json(const Term& t) { return object(t); }
+ojson to_json(const Item& i) { return object(i); }
+ojson to_json(const Finding& f) { return object(f); }
 
 ojson to_json(const PriorityList& l) {
   ojson j;
   j["style"] = l.style;
-  j["announced"] = opt(l.announced);
-  j["lead"] = opt(l.lead_span ? std::optional<std::string>(l.lead_span->text) : std::nullopt);
+  j["announced"] = l.announced ? ojson(*l.announced) : ojson(nullptr);
+  j["lead"] = l.lead_span ? ojson(l.lead_span->text) : ojson(nullptr);
   ojson items = ojson::array();
   for (const auto& i : l.items) items.push_back(to_json(i));
   j["items"] = std::move(items);
   return j;
+}
+
+void append_json_string(std::string& out, std::string_view s) {
+  if (utf8::valid_prefix(s) != s.size()) {  // never from trich's own text; nlohmann decides
+    out += ojson(std::string(s)).dump(-1, ' ', false, ojson::error_handler_t::replace);
+    return;
+  }
+  static const char* const kHex = "0123456789abcdef";
+  out += '"';
+  size_t plain = 0;  // start of the bytes not yet copied
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + plain, i - plain);
+    plain = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 15];
+    }
+  }
+  out.append(s.data() + plain, s.size() - plain);
+  out += '"';
 }
 
 }  // namespace trich

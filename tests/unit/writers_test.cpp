@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "output/entity_json.h"
 #include "output/sink.h"
 
 using namespace trich;
@@ -92,4 +93,17 @@ TEST_CASE("csv: RFC 4180 quoting, CRLF, one-kind and several-kind headers") {
   std::string many = write(o);
   CHECK(many.rfind("\xEF\xBB\xBFsource,kind,line,column,start,end,text,value\r\n", 0) == 0);
   CHECK(many.find(",term,2,1,20,29,\"say \"\"hi\"\"\nnow\",12\r\n") != std::string::npos);
+}
+
+TEST_CASE("append_json_string writes what nlohmann's dump writes") {
+  std::vector<std::string> cases = {"", "plain", "Ngh\xE1\xBB\x8B \xC4\x91\xE1\xBB\x8Bnh", "a\"b", "a\\b",
+                                    "tab\there", "line\nbreak\r\n", "\b\f", std::string("nul\0x", 5),
+                                    "\x01\x1F\x7F", "bad \xC4 byte", "\xED\xA0\x80 surrogate",
+                                    "emoji \xF0\x9F\x98\x80", "/slash/"};
+  for (int c = 0; c < 256; ++c) cases.push_back(std::string(1, static_cast<char>(c)) + "z");
+  for (const auto& s : cases) {
+    std::string got;
+    append_json_string(got, s);
+    CHECK(got == ojson(s).dump(-1, ' ', false, ojson::error_handler_t::replace));
+  }
 }
