@@ -7,6 +7,9 @@
 #include <string>
 #include <vector>
 
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
 #include "base/utf8.h"
 
 using namespace trich;
@@ -113,4 +116,34 @@ TEST_CASE("count_code_points counts lead bytes, sixteen at a time or not") {
     }
     REQUIRE(utf8::count_code_points(s) == want);
   }
+}
+
+TEST_CASE("to_lower agrees with ICU's full lower-casing") {
+  auto icu_lower = [](const std::string& s) {
+    std::string out;
+    icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())))
+        .toLower(icu::Locale("vi"))
+        .toUTF8String(out);
+    return out;
+  };
+  size_t differ = 0;
+  auto check = [&](const std::string& s) {
+    if (utf8::to_lower(s) != icu_lower(s) && ++differ <= 5) FAIL_CHECK("differs on " << s);
+  };
+  for (char32_t c = 1; c < 0x2200; ++c) {
+    if (c >= 0xD800) break;
+    std::string s = "A";
+    utf8::append(s, c);
+    s += "\xC4\x90";  // Đ
+    check(s);
+  }
+  for (char32_t c = 0x1E00; c < 0x1F00; ++c) {
+    std::string s;
+    utf8::append(s, c);
+    check(s);
+  }
+  check("NGH\xE1\xBB\x8A \xC4\x90\xE1\xBB\x8ANH");        // NGHỊ ĐỊNH
+  check("\xCE\x9F\xCE\xA3 \xCE\xA3\xCE\x9F\xCE\xA3");      // Greek final sigma
+  check("\xC4\xB0stanbul");                                 // U+0130
+  CHECK(differ == 0);
 }
