@@ -90,27 +90,10 @@ inline char32_t decode(std::string_view in, size_t i, size_t& len) {
   return cp;
 }
 
-// Bytes at in[i..] that need no look: ASCII other than CR. Returns how many.
-inline size_t plain_ascii(std::string_view in, size_t i) {
-  const unsigned char* p = reinterpret_cast<const unsigned char*>(in.data());
-  size_t n = in.size(), j = i;
-#if defined(__SSE2__)
-  const __m128i cr = _mm_set1_epi8(0x0D);
-  while (j + 16 <= n) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + j));
-    unsigned m = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, cr))));
-    if (m) return j + static_cast<size_t>(__builtin_ctz(m)) - i;
-    j += 16;
-  }
-#endif
-  while (j < n && p[j] < 0x80 && p[j] != 0x0D) ++j;
-  return j - i;
-}
-
 #if defined(__SSE2__)
 // True when every code point of U+0100..U+02FF, of U+00C0..U+00FF but U+00D0, and of
 // U+1E80..U+1EFF (the letters of Vietnamese and other Latin scripts) is clean: then
-// clean_block may pass 16 bytes at a time on their UTF-8 forms alone.
+// skip_clean may pass 16 bytes at a time on their UTF-8 forms alone.
 bool latin_clean() {
   static const bool ok = [] {
     const auto& bmp = bmp_kinds();
@@ -125,32 +108,36 @@ bool latin_clean() {
   return ok;
 }
 
-// Whether p[0, 16) holds only clean characters of the kinds latin_clean checks (or ASCII but
-// CR), judged on their bytes; p[16] must be readable. On true, `next` is the end of the last
-// character that starts in the block (which may end past it) and `last` its start.
-inline bool clean_block(const unsigned char* p, size_t& last, size_t& next) {
-  __m128i v0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
-  __m128i cont = _mm_cmpeq_epi8(_mm_and_si128(v0, _mm_set1_epi8(static_cast<char>(0xC0))),
-                                _mm_set1_epi8(static_cast<char>(0x80)));
-  __m128i d = _mm_sub_epi8(v0, _mm_set1_epi8(static_cast<char>(0xC4)));
-  __m128i latin = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(7)), d);  // C4..CB
-  __m128i c3 = _mm_andnot_si128(_mm_cmpeq_epi8(v1, _mm_set1_epi8(static_cast<char>(0x90))),
-                                _mm_cmpeq_epi8(v0, _mm_set1_epi8(static_cast<char>(0xC3))));
-  __m128i e1 = _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8(static_cast<char>(0xE1))),
-                             _mm_or_si128(_mm_cmpeq_epi8(v1, _mm_set1_epi8(static_cast<char>(0xBA))),
-                                          _mm_cmpeq_epi8(v1, _mm_set1_epi8(static_cast<char>(0xBB)))));
-  unsigned ok = static_cast<unsigned>(_mm_movemask_epi8(
-                    _mm_or_si128(_mm_or_si128(cont, latin), _mm_or_si128(c3, e1)))) |
-                (~static_cast<unsigned>(_mm_movemask_epi8(v0)) & 0xFFFF);
-  unsigned cr = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v0, _mm_set1_epi8(0x0D))));
-  if ((ok & 0xFFFF) != 0xFFFF || cr) return false;
-  unsigned starts = ~static_cast<unsigned>(_mm_movemask_epi8(cont)) & 0xFFFF;
-  if (!starts) return false;
-  last = static_cast<size_t>(31 - __builtin_clz(starts));
-  unsigned char b = p[last];
-  next = last + (b < 0x80 ? 1 : b < 0xE0 ? 2 : 3);
-  return true;
+
+// From p[j] (a character's start), the start of the first character that this byte test does
+// not pass: ASCII but CR, continuation bytes (their lead decided), C4..CB (U+0100..U+02FF),
+// C3 but C3 90 (U+00C0..U+00FF but U+00D0), E1 BA and E1 BB (U+1E80..U+1EFF). It goes
+// sixteen bytes at a time while 17 can be read, and returns j itself when the block at j fails
+// first or is too near the end; what it returns is always a character's start.
+inline size_t skip_clean(const unsigned char* p, size_t j, size_t n) {
+  const __m128i c0 = _mm_set1_epi8(static_cast<char>(0xC0)), x80 = _mm_set1_epi8(static_cast<char>(0x80));
+  const __m128i c4 = _mm_set1_epi8(static_cast<char>(0xC4)), seven = _mm_set1_epi8(7);
+  const __m128i c3 = _mm_set1_epi8(static_cast<char>(0xC3)), x90 = _mm_set1_epi8(static_cast<char>(0x90));
+  const __m128i e1 = _mm_set1_epi8(static_cast<char>(0xE1)), ba = _mm_set1_epi8(static_cast<char>(0xBA));
+  const __m128i bb = _mm_set1_epi8(static_cast<char>(0xBB)), cr = _mm_set1_epi8(0x0D);
+  while (j + 17 <= n) {
+    __m128i v0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + j));
+    __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + j + 1));
+    __m128i cont = _mm_cmpeq_epi8(_mm_and_si128(v0, c0), x80);
+    __m128i d = _mm_sub_epi8(v0, c4);
+    __m128i latin = _mm_cmpeq_epi8(_mm_min_epu8(d, seven), d);  // C4..CB
+    __m128i is_c3 = _mm_andnot_si128(_mm_cmpeq_epi8(v1, x90), _mm_cmpeq_epi8(v0, c3));
+    __m128i is_e1 = _mm_and_si128(_mm_cmpeq_epi8(v0, e1),
+                                  _mm_or_si128(_mm_cmpeq_epi8(v1, ba), _mm_cmpeq_epi8(v1, bb)));
+    unsigned ok = (static_cast<unsigned>(_mm_movemask_epi8(
+                       _mm_or_si128(_mm_or_si128(cont, latin), _mm_or_si128(is_c3, is_e1)))) |
+                   ~static_cast<unsigned>(_mm_movemask_epi8(v0))) &
+                  ~static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v0, cr))) & 0xFFFF;
+    if (ok != 0xFFFF) return j + static_cast<size_t>(__builtin_ctz(~ok));
+    j += 16;
+  }
+  while (!utf8::is_lead(p[j])) --j;  // the block before ended inside a character
+  return j;
 }
 #endif
 
@@ -159,31 +146,35 @@ inline bool clean_block(const unsigned char* p, size_t& last, size_t& next) {
 size_t first_change(std::string_view in, size_t& piece) {
   const auto& bmp = bmp_kinds();
   const unsigned char* p = reinterpret_cast<const unsigned char*>(in.data());
+  auto found = [&](size_t at) {
+    piece = at == 0 ? 0 : at - 1;
+    while (piece > 0 && !utf8::is_lead(p[piece])) --piece;
+    return at;
+  };
+#if defined(__SSE2__)
+  const bool fast = latin_clean();
+#endif
   size_t i = 0;
   piece = 0;
   while (i < in.size()) {
 #if defined(__SSE2__)
-    size_t last, next;
-    if (i + 17 <= in.size() && latin_clean() && clean_block(p + i, last, next)) {
-      piece = i + last;
-      i += next;
-      continue;
+    if (fast) {
+      size_t k = skip_clean(p, i, in.size());
+      if (k > i) {
+        i = k;
+        continue;
+      }
     }
 #endif
     unsigned char b = p[i];
     if (b < 0x80) {
-      if (b == 0x0D) return i;
-      size_t k = i + 1;
-      while (k < in.size() && k < i + 8 && p[k] < 0x80 && p[k] != 0x0D) ++k;
-      if (k == i + 8) k += plain_ascii(in, k);
-      i = k;
-      piece = i - 1;
+      if (b == 0x0D) return found(i);
+      ++i;
       continue;
     }
     size_t len;
     char32_t c = decode(in, i, len);
-    if (kind(bmp, c) != kClean) return i;
-    piece = i;
+    if (kind(bmp, c) != kClean) return found(i);
     i += len;
   }
   return in.size();
@@ -283,26 +274,25 @@ void build(std::string_view in, size_t from, Normalized& r) {
   while (i < in.size()) {
     if (!open) {
       // The common case: a run of clean characters, copied as they are.
-      size_t j = i, last = i;
+      size_t j = i;
       const unsigned char* p = reinterpret_cast<const unsigned char*>(in.data());
+#if defined(__SSE2__)
+      const bool fast = latin_clean();
+#endif
       while (j < in.size()) {
 #if defined(__SSE2__)
-        size_t lst, nxt;
-        if (j + 17 <= in.size() && latin_clean() && clean_block(p + j, lst, nxt)) {
-          last = j + lst;
-          j += nxt;
-          continue;
+        if (fast) {
+          size_t k = skip_clean(p, j, in.size());
+          if (k > j) {
+            j = k;
+            continue;
+          }
         }
 #endif
         unsigned char b = p[j];
         if (b < 0x80) {
           if (b == 0x0D) break;
-          // Words are short: look at a few bytes one by one before going 16 at a time.
-          size_t k = j + 1;
-          while (k < in.size() && k < j + 8 && p[k] < 0x80 && p[k] != 0x0D) ++k;
-          if (k == j + 8) k += plain_ascii(in, k);
-          j = k;
-          last = j - 1;
+          ++j;
           continue;
         }
         size_t len;
@@ -318,10 +308,11 @@ void build(std::string_view in, size_t from, Normalized& r) {
           break;
         }
         if (bmp[c] != kClean) break;
-        last = j;
         j += len;
       }
       if (j > i) {
+        size_t last = j - 1;  // the start of the last character before j
+        while (last > i && !utf8::is_lead(p[last])) --last;
         fpos += j - i;
         seg_in = last;
         seg_f = fpos - (j - last);
