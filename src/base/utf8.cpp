@@ -157,35 +157,42 @@ enum : uint8_t {
   kCarry = kTooShort | kTooLong | kTwoConts,
 };
 
+constexpr char b(int v) { return static_cast<char>(v); }  // a table byte, as _mm_setr_epi8 takes it
+
 __attribute__((target("ssse3"))) size_t valid_prefix_ssse3(std::string_view s) {
   const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
+  // Per high nibble of the first byte (0___ ASCII, 10__ continuation, then the leads).
+  constexpr int kLarge = kCarry | kTooLarge | kTooLarge1000;
   const __m128i byte1_high = _mm_setr_epi8(
-      kTooLong, kTooLong, kTooLong, kTooLong, kTooLong, kTooLong, kTooLong, kTooLong,  // 0___
-      kTwoConts, kTwoConts, kTwoConts, kTwoConts,                                      // 10__
-      kTooShort | kOverlong2,                                                          // 1100
-      kTooShort,                                                                       // 1101
-      kTooShort | kOverlong3 | kSurrogate,                                             // 1110
-      kTooShort | kTooLarge | kTooLarge1000 | kOverlong4);                             // 1111
+      b(kTooLong), b(kTooLong), b(kTooLong), b(kTooLong),
+      b(kTooLong), b(kTooLong), b(kTooLong), b(kTooLong),
+      b(kTwoConts), b(kTwoConts), b(kTwoConts), b(kTwoConts),
+      b(kTooShort | kOverlong2),                                // 1100
+      b(kTooShort),                                             // 1101
+      b(kTooShort | kOverlong3 | kSurrogate),                   // 1110
+      b(kTooShort | kTooLarge | kTooLarge1000 | kOverlong4));   // 1111
+  // Per low nibble of the first byte.
   const __m128i byte1_low = _mm_setr_epi8(
-      kCarry | kOverlong3 | kOverlong2 | kOverlong4,  // ____0000
-      kCarry | kOverlong2,                            // ____0001
-      kCarry, kCarry,                                 // ____001_
-      kCarry | kTooLarge,                             // ____0100
-      kCarry | kTooLarge | kTooLarge1000,             // ____0101
-      kCarry | kTooLarge | kTooLarge1000, kCarry | kTooLarge | kTooLarge1000,  // ____011_
-      kCarry | kTooLarge | kTooLarge1000, kCarry | kTooLarge | kTooLarge1000,  // ____1___
-      kCarry | kTooLarge | kTooLarge1000, kCarry | kTooLarge | kTooLarge1000,
-      kCarry | kTooLarge | kTooLarge1000,
-      kCarry | kTooLarge | kTooLarge1000 | kSurrogate,  // ____1101
-      kCarry | kTooLarge | kTooLarge1000, kCarry | kTooLarge | kTooLarge1000);
+      b(kCarry | kOverlong3 | kOverlong2 | kOverlong4),  // ____0000
+      b(kCarry | kOverlong2),                            // ____0001
+      b(kCarry), b(kCarry),                              // ____001_
+      b(kCarry | kTooLarge),                             // ____0100
+      b(kLarge), b(kLarge), b(kLarge),                   // ____0101, ____011_
+      b(kLarge), b(kLarge), b(kLarge), b(kLarge),        // ____1000 .. ____1011
+      b(kLarge),                                         // ____1100
+      b(kLarge | kSurrogate),                            // ____1101
+      b(kLarge), b(kLarge));                             // ____111_
+  // Per high nibble of the second byte.
+  constexpr int kCont = kTooLong | kOverlong2 | kTwoConts;
   const __m128i byte2_high = _mm_setr_epi8(
-      kTooShort, kTooShort, kTooShort, kTooShort, kTooShort, kTooShort, kTooShort, kTooShort,
-      kTooLong | kOverlong2 | kTwoConts | kOverlong3 | kTooLarge1000 | kOverlong4,  // 1000
-      kTooLong | kOverlong2 | kTwoConts | kOverlong3 | kTooLarge,                   // 1001
-      kTooLong | kOverlong2 | kTwoConts | kSurrogate | kTooLarge,                   // 101_
-      kTooLong | kOverlong2 | kTwoConts | kSurrogate | kTooLarge,
-      kTooShort, kTooShort, kTooShort, kTooShort);                                  // 11__
+      b(kTooShort), b(kTooShort), b(kTooShort), b(kTooShort),
+      b(kTooShort), b(kTooShort), b(kTooShort), b(kTooShort),
+      b(kCont | kOverlong3 | kTooLarge1000 | kOverlong4),  // 1000
+      b(kCont | kOverlong3 | kTooLarge),                   // 1001
+      b(kCont | kSurrogate | kTooLarge),                   // 101_
+      b(kCont | kSurrogate | kTooLarge),
+      b(kTooShort), b(kTooShort), b(kTooShort), b(kTooShort));  // 11__
   const __m128i nibble = _mm_set1_epi8(0x0F);
   const __m128i third = _mm_set1_epi8(static_cast<char>(0xE0 - 0x80));
   const __m128i fourth = _mm_set1_epi8(static_cast<char>(0xF0 - 0x80));
