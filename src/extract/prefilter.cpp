@@ -4,7 +4,9 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
+#include <array>
 #include <map>
+#include <tuple>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -17,6 +19,7 @@
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
+#include <tmmintrin.h>
 #endif
 
 namespace trich {
@@ -477,77 +480,130 @@ inline char32_t decode_at(std::string_view text, size_t i, size_t& len) {
 
 // ----- What every match must hold -------------------------------------------------------------
 
-// Choices of trigger for a pattern: every match holds a character of each item's set. An item
-// is a class, or an alternation whose set is the union of one item chosen in each branch.
+// Choices of trigger for a pattern: every match holds a character of each item's set, or two
+// adjacent characters of an item's pair of sets. An item is a class, a pair, or an alternation
+// whose set is the union of one item chosen in each branch.
 struct Req {
   int cls = -1;                             // a class of the tree
-  std::vector<std::vector<Req>> branches;   // when cls < 0: the items of each branch
+  // When set: a character of `first` followed right away by one of `second`.
+  std::shared_ptr<const std::pair<UnicodeSet, UnicodeSet>> pair;
+  std::vector<std::vector<Req>> branches;   // when cls < 0 and no pair: the items of each branch
 };
 using ReqList = std::vector<Req>;
 
-ReqList required(const Tree& t, int n) {
+// What a node's non-empty matches may start and end with, and whether it matches the empty
+// string (memoized per node).
+struct Edges {
+  const Tree& t;
+  std::vector<signed char> nul;  // -1 unknown
+  std::vector<std::unique_ptr<UnicodeSet>> fst, lst;
+  explicit Edges(const Tree& tree)
+      : t(tree), nul(tree.nodes.size(), -1), fst(tree.nodes.size()), lst(tree.nodes.size()) {}
+
+  bool nullable(int n) {
+    signed char& v = nul[static_cast<size_t>(n)];
+    if (v >= 0) return v;
+    const Node& node = t.nodes[static_cast<size_t>(n)];
+    bool r = false;
+    switch (node.kind) {
+      case Node::kEmpty: r = true; break;
+      case Node::kClass: r = false; break;
+      case Node::kConcat:
+        r = true;
+        for (int k : node.kids) r = r && nullable(k);
+        break;
+      case Node::kAlt:
+        for (int k : node.kids) r = r || nullable(k);
+        break;
+      case Node::kRepeat: r = node.min == 0 || nullable(node.kids[0]); break;
+    }
+    v = r;
+    return r;
+  }
+
+  const UnicodeSet& edge(int n, bool last) {
+    auto& slot = (last ? lst : fst)[static_cast<size_t>(n)];
+    if (slot) return *slot;
+    const Node& node = t.nodes[static_cast<size_t>(n)];
+    UnicodeSet u;
+    switch (node.kind) {
+      case Node::kEmpty: break;
+      case Node::kClass: u = t.classes[static_cast<size_t>(node.cls)]; break;
+      case Node::kConcat: {
+        const size_t m = node.kids.size();
+        for (size_t i = 0; i < m; ++i) {
+          int k = node.kids[last ? m - 1 - i : i];
+          u.addAll(edge(k, last));
+          if (!nullable(k)) break;
+        }
+        break;
+      }
+      case Node::kAlt:
+        for (int k : node.kids) u.addAll(edge(k, last));
+        break;
+      case Node::kRepeat: u = edge(node.kids[0], last); break;
+    }
+    slot = std::make_unique<UnicodeSet>(std::move(u));
+    return *slot;
+  }
+};
+
+ReqList required(const Tree& t, int n, Edges& ed) {
   const Node& node = t.nodes[static_cast<size_t>(n)];
   switch (node.kind) {
     case Node::kEmpty:
       return {};
     case Node::kClass:
-      return {Req{node.cls, {}}};
+      return {Req{node.cls, nullptr, {}}};
     case Node::kConcat: {
       ReqList out;
-      for (int k : node.kids) {
-        auto r = required(t, k);
+      const auto& kids = node.kids;
+      for (size_t i = 0; i < kids.size(); ++i) {
+        auto r = required(t, kids[i], ed);
         out.insert(out.end(), std::make_move_iterator(r.begin()), std::make_move_iterator(r.end()));
+        // A kid that always reads a character, and the next one that does: the last character
+        // of the one is followed right away by the first of the kids up to the other.
+        if (ed.nullable(kids[i])) continue;
+        UnicodeSet next;
+        size_t j = i + 1;
+        for (; j < kids.size(); ++j) {
+          next.addAll(ed.edge(kids[j], false));
+          if (!ed.nullable(kids[j])) break;
+        }
+        if (j < kids.size() && !next.isEmpty()) {
+          out.push_back(Req{-1, std::make_shared<const std::pair<UnicodeSet, UnicodeSet>>(
+                                    ed.edge(kids[i], true), std::move(next)), {}});
+        }
       }
       return out;
     }
     case Node::kAlt: {
       Req alt;
       for (int k : node.kids) {
-        auto r = required(t, k);
+        auto r = required(t, k, ed);
         if (r.empty()) return {};  // this branch can do without any character
         alt.branches.push_back(std::move(r));
       }
       return {std::move(alt)};
     }
-    case Node::kRepeat:
-      return node.min >= 1 ? required(t, node.kids[0]) : ReqList{};
+    case Node::kRepeat: {
+      if (node.min < 1) return {};
+      ReqList out = required(t, node.kids[0], ed);
+      int kid = node.kids[0];
+      if (node.min >= 2 && !ed.nullable(kid)) {  // one repetition is followed by another
+        out.push_back(Req{-1, std::make_shared<const std::pair<UnicodeSet, UnicodeSet>>(
+                                  ed.edge(kid, true), ed.edge(kid, false)), {}});
+      }
+      return out;
+    }
   }
   return {};
 }
 
-// How common each character is: counts from a sample of text, plus a small guess by kind of
-// character (so that characters the sample lacks are not free). Only relative sizes matter.
-class Frequency {
- public:
-  Frequency() = default;
-  explicit Frequency(std::string_view sample) : counts_(0x10000, 0) {
-    size_t i = 0;
-    while (i < sample.size()) {
-      size_t len;
-      char32_t c = decode_at(sample, i, len);
-      if (c < 0x10000) ++counts_[c];
-      ++total_;
-      i += len;
-    }
-  }
-  double of(UChar32 c) const {
-    double guess = weight(c);
-    if (counts_.empty()) return guess;
-    double seen = c < 0x10000 ? counts_[static_cast<size_t>(c)] : 0;
-    return seen / static_cast<double>(total_ ? total_ : 1) + guess * 1e-5;
-  }
-  double cost(const UnicodeSet& s) const {
-    if (s.size() > 4096) return 1e12;
-    double c = 0;
-    for (int32_t r = 0; r < s.getRangeCount(); ++r) {
-      for (UChar32 x = s.getRangeStart(r); x <= s.getRangeEnd(r); ++x) c += of(x);
-    }
-    return c;
-  }
-
- private:
-  // How common a character is in running text, by its kind alone.
-  static double weight(UChar32 c) {
+// How common a character is in running text, by its kind alone: a guess for what a sample of
+// text lacks (Costs below), so that it is not free. Only relative sizes matter.
+struct Guess {
+  static double of(UChar32 c) {
     if (c >= '0' && c <= '9') return 1;
     if (c >= 'a' && c <= 'z') return 10;
     if (c >= 'A' && c <= 'Z') return 2;
@@ -558,28 +614,15 @@ class Frequency {
     if (c < 0x80) return 1;
     return u_isalpha(c) ? 3 : 0.3;
   }
-  std::vector<uint32_t> counts_;
-  size_t total_ = 0;
-};
-
-UnicodeSet choose(const Req& r, const std::vector<const UnicodeSet*>& sets, const Frequency& f) {
-  if (r.cls >= 0) return *sets[static_cast<size_t>(r.cls)];
-  UnicodeSet all;
-  for (const auto& items : r.branches) {
-    UnicodeSet best;
-    double best_cost = -1;
-    for (const auto& it : items) {
-      UnicodeSet s = choose(it, sets, f);
-      double c = f.cost(s);
-      if (best_cost < 0 || c < best_cost) {
-        best = std::move(s);
-        best_cost = c;
-      }
+  static double cost(const UnicodeSet& s) {
+    if (s.size() > 4096) return 1e12;
+    double c = 0;
+    for (int32_t r = 0; r < s.getRangeCount(); ++r) {
+      for (UChar32 x = s.getRangeStart(r); x <= s.getRangeEnd(r); ++x) c += of(x);
     }
-    all.addAll(best);
+    return c;
   }
-  return all;
-}
+};
 
 // ----- The automaton ----------------------------------------------------------------------------
 
@@ -723,9 +766,13 @@ struct Prefilter::Automaton {
 struct Prefilter::Plan {
   uint64_t serial = 0;
   std::vector<char> trig;                        // per eq class: a trigger
-  // Bytes whose presence marks a possible trigger: the ASCII triggers, and the last byte of the
-  // UTF-8 form of the others; as byte ranges for a vectorized search.
-  std::vector<std::pair<uint8_t, uint8_t>> probe;
+  // Pairs of adjacent characters that are triggers (the position of the first), by eq classes
+  // (e1 * neq + e2); first2: per eq class, the first of such a pair (and no trigger alone).
+  size_t neq = 0;
+  bool has_pairs = false;
+  std::vector<char> trig2, first2;
+  // Bytes whose presence marks a possible trigger (or first of a pair): the ASCII ones, and
+  // the last byte of the UTF-8 form of the others.
   bool probe_table[256] = {};
   // For a vectorized search: ranges of ASCII triggers, and the last two bytes of the others.
   std::vector<std::pair<uint8_t, uint8_t>> ascii, pairs;
@@ -733,6 +780,15 @@ struct Prefilter::Plan {
 #if defined(__SSE2__)
   __m128i ascii_lo[6], ascii_span[6], pair_a[12], pair_b[12];
 #endif
+  // For a vectorized search of pairs (SSSE3): up to 8 probes, each a first character (its
+  // last byte, or its last two) and the bytes that follow it (the first two of a second
+  // character), as sets of bytes at 4 offsets. Bit j of nib_lo[k][n] (nib_hi[k][n]): probe j
+  // accepts at offset k a byte whose low (high) nibble is n: a byte passes when both say so,
+  // which may let through more than the set (check() decides). Probes in `late` look at the
+  // last two bytes of their first character: their mask bit is for the byte after offset 0.
+  bool nibble = false;
+  uint8_t late = 0, early = 0;
+  uint8_t nib_lo[4][16] = {}, nib_hi[4][16] = {};
   bool off = false;  // the windows would cost more than searching everything
   // Per eq class of triggers: the states that may read it as a match's first trigger.
   std::vector<std::vector<int>> init;
@@ -850,59 +906,293 @@ int32_t step_fwd(const Prefilter::Automaton& a, Runs& r, int32_t s, uint16_t e, 
   return v;
 }
 
-std::unique_ptr<Prefilter::Plan> make_plan(const Prefilter::Automaton& a, const Frequency& f) {
-  // Each rule's choices of trigger (a class every match of it holds).
+// The characters of each equivalence class.
+std::vector<UnicodeSet> eq_sets(const Prefilter::Automaton& a) {
+  std::vector<UnicodeSet> out(a.neq);
+  for (char32_t c = 0; c < 0x10000;) {
+    char32_t d = c + 1;
+    while (d < 0x10000 && a.eq_bmp[d] == a.eq_bmp[c]) ++d;
+    out[a.eq_bmp[c]].add(static_cast<UChar32>(c), static_cast<UChar32>(d - 1));
+    c = d;
+  }
+  for (size_t k = 0; k < a.eq_astral.size(); ++k) {
+    char32_t lo = a.eq_astral[k].first;
+    char32_t hi = k + 1 < a.eq_astral.size() ? a.eq_astral[k + 1].first : 0x110000;
+    out[a.eq_astral[k].second].add(static_cast<UChar32>(lo), static_cast<UChar32>(hi - 1));
+  }
+  return out;
+}
+
+constexpr size_t kPairEq = 256;   // pairs are considered when there are no more eq classes
+constexpr double kProbe = 0.15;   // what looking at the next character costs, against a trigger
+constexpr double kCommon = 1e12;  // the cost of a class too large to be a trigger
+
+// How often each equivalence class, and each pair of adjacent ones, occurs in a sample of text
+// (a fraction of its characters), plus a small guess by kind of character so that what the
+// sample lacks is not free.
+struct Costs {
+  size_t neq = 0;
+  bool pairs = false;
+  std::vector<double> one, two;
+  Costs(const Prefilter::Automaton& a, const std::vector<UnicodeSet>& sets, std::string_view sample)
+      : neq(a.neq), pairs(a.neq <= kPairEq) {
+    std::vector<double> n1(neq, 0), n2(pairs ? neq * neq : 0, 0);
+    size_t total = 0, i = 0;
+    int prev = -1;
+    while (i < sample.size()) {
+      size_t len;
+      uint16_t e = a.eq(decode_at(sample, i, len));
+      ++n1[e];
+      if (pairs && prev >= 0) ++n2[static_cast<size_t>(prev) * neq + e];
+      prev = e;
+      ++total;
+      i += len;
+    }
+    double tot = total ? static_cast<double>(total) : 1;
+    std::vector<double> g(neq);
+    one.resize(neq);
+    for (size_t e = 0; e < neq; ++e) {
+      g[e] = Guess::cost(sets[e]);
+      one[e] = g[e] >= 1e11 ? kCommon : n1[e] / tot + 1e-5 * g[e];
+    }
+    if (pairs) {
+      two.resize(neq * neq);
+      for (size_t e1 = 0; e1 < neq; ++e1) {
+        for (size_t e2 = 0; e2 < neq; ++e2) {
+          double m = std::min(g[e1], g[e2]);
+          two[e1 * neq + e2] = m >= 1e11 ? kCommon : n2[e1 * neq + e2] / tot + 1e-6 * m;
+        }
+      }
+    }
+  }
+};
+
+// A set of triggers: eq classes (any of their characters), and pairs of eq classes.
+struct TSet {
+  bool common = false;          // too common to be a trigger
+  std::vector<uint16_t> one;    // sorted
+  std::vector<uint32_t> two;    // e1 * neq + e2, sorted
+};
+
+// A union of sets of triggers, and what it costs: its triggers, plus the characters where a
+// pair is looked for.
+class Union {
+ public:
+  explicit Union(const Costs& c)
+      : c_(c), one_(c.neq, 0), two_(c.pairs ? c.neq * c.neq : 0, 0), psum_(c.neq, 0),
+        pcount_(c.neq, 0), mark_(c.neq, 0) {}
+
+  double cost() const { return cost_; }
+  bool has_one(size_t e) const { return one_[e]; }
+  bool has_two(size_t p) const { return two_[p]; }
+  bool first_of_pair(size_t e) const { return pcount_[e] > 0 && !one_[e]; }
+
+  double extra(const TSet& x) const {
+    if (x.common) return kCommon;
+    double d = 0;
+    ++gen_;
+    for (uint16_t e : x.one) {
+      if (one_[e]) continue;
+      d += c_.one[e] - psum_[e] - (pcount_[e] ? kProbe * c_.one[e] : 0);
+      mark_[e] = gen_;
+    }
+    for (uint32_t p : x.two) {
+      size_t e1 = p / c_.neq;
+      if (one_[e1] || mark_[e1] == gen_ || two_[p]) continue;
+      d += c_.two[p];
+      if (pcount_[e1] == 0 && mark_[e1] != gen_ + 1u) {
+        d += kProbe * c_.one[e1];
+        mark_[e1] = gen_ + 1u;  // its probe is counted
+      }
+    }
+    ++gen_;
+    return d;
+  }
+
+  void add(const TSet& x) {
+    if (x.common) {
+      cost_ = kCommon;
+      return;
+    }
+    for (uint16_t e : x.one) {
+      if (one_[e]) continue;
+      cost_ += c_.one[e] - psum_[e] - (pcount_[e] ? kProbe * c_.one[e] : 0);
+      one_[e] = 1;
+    }
+    for (uint32_t p : x.two) {
+      size_t e1 = p / c_.neq;
+      if (one_[e1] || two_[p]) continue;
+      two_[p] = 1;
+      cost_ += c_.two[p];
+      psum_[e1] += c_.two[p];
+      if (pcount_[e1]++ == 0) cost_ += kProbe * c_.one[e1];
+    }
+  }
+
+ private:
+  const Costs& c_;
+  std::vector<char> one_, two_;
+  std::vector<double> psum_;
+  std::vector<uint32_t> pcount_;
+  mutable std::vector<uint32_t> mark_;
+  mutable uint32_t gen_ = 0;
+  double cost_ = 0;
+};
+
+struct Chooser {
+  const Prefilter::Automaton& a;
+  const Costs& c;
+
+  std::vector<uint16_t> eqs_of(const UnicodeSet& s) const {
+    std::vector<uint16_t> out;
+    for (size_t e = 0; e < a.neq; ++e) {
+      if (s.contains(static_cast<UChar32>(a.eq_sample[e]))) out.push_back(static_cast<uint16_t>(e));
+    }
+    return out;
+  }
+  // What x costs by itself (as Union(c).extra(x), without building a union).
+  double solo(const TSet& x) const {
+    if (x.common) return kCommon;
+    double d = 0;
+    for (uint16_t e : x.one) d += c.one[e];
+    size_t k = 0, j = 0;
+    while (k < x.two.size()) {
+      size_t e1 = x.two[k] / c.neq;
+      while (j < x.one.size() && x.one[j] < e1) ++j;
+      bool covered = j < x.one.size() && x.one[j] == e1;
+      if (!covered) d += kProbe * c.one[e1];
+      for (; k < x.two.size() && x.two[k] / c.neq == e1; ++k) {
+        if (!covered) d += c.two[x.two[k]];
+      }
+    }
+    return d;
+  }
+
+  TSet choose(const Req& r) const {
+    TSet t;
+    if (r.cls >= 0) {
+      size_t k = static_cast<size_t>(a.tree_sets[static_cast<size_t>(r.cls)] - a.sets.data());
+      for (size_t e = 0; e < a.neq; ++e) {
+        if ((a.set_eq[k * a.words + e / 64] >> (e % 64)) & 1) t.one.push_back(static_cast<uint16_t>(e));
+      }
+      return t;
+    }
+    if (r.pair) {
+      if (!c.pairs) return t.common = true, t;
+      auto e1 = eqs_of(r.pair->first), e2 = eqs_of(r.pair->second);
+      if (e1.size() * e2.size() > 4096) return t.common = true, t;
+      for (uint16_t x : e1) {
+        for (uint16_t y : e2) t.two.push_back(static_cast<uint32_t>(x) * static_cast<uint32_t>(c.neq) + y);
+      }
+      return t;
+    }
+    Union all(c);
+    for (const auto& items : r.branches) {
+      const TSet* best = nullptr;
+      TSet keep;
+      double best_cost = -1;
+      for (const auto& it : items) {
+        TSet s = choose(it);
+        double k = solo(s);
+        if (best_cost < 0 || k < best_cost) {
+          keep = std::move(s);
+          best = &keep;
+          best_cost = k;
+        }
+      }
+      if (!best || best->common) return t.common = true, t;
+      all.add(*best);
+    }
+    for (size_t e = 0; e < c.neq; ++e) {
+      if (all.has_one(e)) t.one.push_back(static_cast<uint16_t>(e));
+    }
+    for (size_t p = 0; c.pairs && p < c.neq * c.neq; ++p) {
+      if (all.has_two(p) && !all.has_one(p / c.neq)) t.two.push_back(static_cast<uint32_t>(p));
+    }
+    return t;
+  }
+};
+
+std::unique_ptr<Prefilter::Plan> make_plan(const Prefilter::Automaton& a,
+                                           const std::vector<UnicodeSet>& sets, const Costs& costs) {
+  const Chooser ch{a, costs};
+  // Each rule's choices of trigger (a class every match of it holds, or a pair of adjacent
+  // classes).
   const size_t nrules = a.reqs.size();
-  std::vector<std::vector<UnicodeSet>> options(nrules);
+  std::vector<std::vector<TSet>> options(nrules);
+  std::vector<std::vector<double>> solo(nrules);
   for (size_t i = 0; i < nrules; ++i) {
-    for (const auto& r : a.reqs[i]) options[i].push_back(choose(r, a.tree_sets, f));
+    for (const auto& r : a.reqs[i]) {
+      options[i].push_back(ch.choose(r));
+      solo[i].push_back(ch.solo(options[i].back()));
+    }
   }
   // The triggers are the union of one choice per rule, and what costs is how common the
-  // union's characters are. Greedily, each rule takes the choice that adds least to the
-  // union so far, starting from nothing or from one of the choices (the order of the rules
-  // would bias a plain greedy: the "a" with breve of "nam 2020" when every rule of dates needs
-  // a digit of a year anyway).
-  UnicodeSet trig;
-  double total = -1;
-  auto greedy = [&](const UnicodeSet& seed) {
+  // union's characters (and pairs) are. Greedily, each rule takes the choice that adds least
+  // to the union so far, starting from nothing or from one of the choices (the order of the
+  // rules would bias a plain greedy: the "a" with breve of "nam 2020" when every rule of
+  // dates needs a digit of a year anyway).
+  std::unique_ptr<Union> best;
+  auto greedy = [&](const TSet* seed) {
     std::vector<size_t> p(nrules, 0);
-    UnicodeSet u(seed);
+    Union u(costs);
+    if (seed) u.add(*seed);
     for (size_t i = 0; i < nrules; ++i) {
       double best_cost = -1;
       for (size_t k = 0; k < options[i].size(); ++k) {
-        const UnicodeSet& s = options[i][k];
-        UnicodeSet extra(s);
-        extra.removeAll(u);
-        double c = f.cost(extra) + 1e-3 * f.cost(s);
+        double c = u.extra(options[i][k]) + 1e-3 * solo[i][k];
         if (best_cost < 0 || c < best_cost) {
           p[i] = k;
           best_cost = c;
         }
       }
       if (best_cost < 0 || best_cost >= 1e11) return;  // only common characters: no use
+      u.add(options[i][p[i]]);
     }
     // The union of the picks alone (the seed may hold what no rule took).
-    u.clear();
-    for (size_t i = 0; i < nrules; ++i) u.addAll(options[i][p[i]]);
-    double c = f.cost(u);
-    if (total < 0 || c < total) {
-      total = c;
-      trig = std::move(u);
-    }
+    auto v = std::make_unique<Union>(costs);
+    for (size_t i = 0; i < nrules; ++i) v->add(options[i][p[i]]);
+    if (!best || v->cost() < best->cost()) best = std::move(v);
   };
-  greedy(UnicodeSet());
+  greedy(nullptr);
   for (size_t i = 0; i < nrules; ++i) {
-    for (const auto& s : options[i]) {
-      if (f.cost(s) < total) greedy(s);
+    for (size_t k = 0; k < options[i].size(); ++k) {
+      if (!best || solo[i][k] < best->cost()) greedy(&options[i][k]);
     }
   }
-  if (total < 0) return nullptr;
-  if (trig.isEmpty() || trig.size() > 1024) return nullptr;
+  if (!best || best->cost() >= 1e11) return nullptr;
+  UnicodeSet trig, probe_chars;
+  for (size_t e = 0; e < a.neq; ++e) {
+    if (best->has_one(e)) trig.addAll(sets[e]);
+    if (best->has_one(e) || best->first_of_pair(e)) probe_chars.addAll(sets[e]);
+  }
+  if (probe_chars.isEmpty() || probe_chars.size() > 1024) return nullptr;
 
   auto p = std::make_unique<Prefilter::Plan>();
   p->serial = ++g_plan_serial;
+  p->neq = a.neq;
   p->trig.assign(a.neq, 0);
-  for (size_t e = 0; e < a.neq; ++e) p->trig[e] = trig.contains(static_cast<UChar32>(a.eq_sample[e]));
+  p->first2.assign(a.neq, 0);
+  for (size_t e = 0; e < a.neq; ++e) {
+    p->trig[e] = best->has_one(e);
+    p->first2[e] = best->first_of_pair(e);
+    p->has_pairs = p->has_pairs || p->first2[e];
+  }
+  std::string pair_desc;
+  if (p->has_pairs) {
+    p->trig2.assign(a.neq * a.neq, 0);
+    for (size_t e1 = 0; e1 < a.neq; ++e1) {
+      if (!p->first2[e1]) continue;
+      UnicodeSet seconds;
+      for (size_t e2 = 0; e2 < a.neq; ++e2) {
+        if (best->has_two(e1 * a.neq + e2)) {
+          p->trig2[e1 * a.neq + e2] = 1;
+          seconds.addAll(sets[e2]);
+        }
+      }
+      pair_desc += " " + show(sets[e1]) + show(seconds);
+    }
+  }
 
   // States that may be reached with no trigger read before them ("clean"): a match's first
   // trigger is read by a clean state, and so is every character before it.
@@ -944,20 +1234,23 @@ std::unique_ptr<Prefilter::Plan> make_plan(const Prefilter::Automaton& a, const 
   }
   p->init.assign(a.neq, {});
   for (size_t e = 0; e < a.neq; ++e) {
-    if (!p->trig[e]) continue;
+    if (!p->trig[e] && !p->first2[e]) continue;
     for (size_t q = 0; q < n; ++q) {
       if (clean[q] && a.reads(static_cast<int>(q), static_cast<uint16_t>(e))) p->init[e].push_back(static_cast<int>(q));
     }
   }
 
+  // The scalar search probes the last byte of every trigger and first of a pair; the vector
+  // search looks for the triggers alone as before, and for each first of a pair followed by
+  // a byte that may start (and one that may continue) its second.
   bool probe[256] = {};
   std::vector<std::pair<uint8_t, uint8_t>> pairs;
-  for (int32_t r = 0; r < trig.getRangeCount(); ++r) {
-    for (UChar32 c = trig.getRangeStart(r); c <= trig.getRangeEnd(r); ++c) {
+  for (int32_t r = 0; r < probe_chars.getRangeCount(); ++r) {
+    for (UChar32 c = probe_chars.getRangeStart(r); c <= probe_chars.getRangeEnd(r); ++c) {
       std::string u;
       utf8::append(u, static_cast<char32_t>(c));
       probe[static_cast<unsigned char>(u.back())] = true;
-      if (u.size() > 1) {
+      if (u.size() > 1 && trig.contains(c)) {
         pairs.emplace_back(static_cast<uint8_t>(u[u.size() - 2]), static_cast<uint8_t>(u.back()));
       }
     }
@@ -965,71 +1258,207 @@ std::unique_ptr<Prefilter::Plan> make_plan(const Prefilter::Automaton& a, const 
   std::sort(pairs.begin(), pairs.end());
   pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
   p->pairs = pairs;
-  for (int b = 0; b < 256;) {
-    if (!probe[b]) {
-      ++b;
-      continue;
-    }
-    int e = b;
-    while (e + 1 < 256 && probe[e + 1] && (e + 1 < 0x80) == (b < 0x80)) ++e;
-    p->probe.emplace_back(static_cast<uint8_t>(b), static_cast<uint8_t>(e));
-    b = e + 1;
-  }
   std::memcpy(p->probe_table, probe, sizeof probe);
-  for (const auto& r : p->probe) {
-    if (r.first < 0x80) p->ascii.push_back(r);
+  auto ranges_of = [](const auto& set) {
+    std::vector<std::pair<uint8_t, uint8_t>> out;
+    for (int b = 0; b < 256;) {
+      if (!set[b]) {
+        ++b;
+        continue;
+      }
+      int e = b;
+      while (e + 1 < 256 && set[e + 1]) ++e;
+      out.emplace_back(static_cast<uint8_t>(b), static_cast<uint8_t>(e));
+      b = e + 1;
+    }
+    return out;
+  };
+  {
+    bool ascii[256] = {};
+    for (int32_t r = 0; r < trig.getRangeCount(); ++r) {
+      for (UChar32 c = trig.getRangeStart(r); c <= trig.getRangeEnd(r) && c < 0x80; ++c) ascii[c] = true;
+    }
+    p->ascii = ranges_of(ascii);
+  }
+  // The pairs' probes: (last byte of the first, or its last two) then the byte sets that
+  // follow, merged when only the last byte of the first differs.
+  bool pair_vector = true;
+  using Set = std::array<bool, 256>;
+  std::map<std::tuple<bool, uint8_t, Set, Set>, Set> probe_keys;
+  for (size_t e1 = 0; e1 < a.neq && p->has_pairs; ++e1) {
+    if (!p->first2[e1]) continue;
+    Set lead{}, cont{};
+    bool multi = true;
+    for (size_t e2 = 0; e2 < a.neq; ++e2) {
+      if (!p->trig2[e1 * a.neq + e2]) continue;
+      const UnicodeSet& u = sets[e2];
+      if (u.size() > 4096) {  // any byte may follow
+        lead.fill(true);
+        multi = false;
+        continue;
+      }
+      for (int32_t r = 0; r < u.getRangeCount(); ++r) {
+        for (UChar32 c = u.getRangeStart(r); c <= u.getRangeEnd(r); ++c) {
+          std::string b;
+          utf8::append(b, static_cast<char32_t>(c));
+          lead[static_cast<unsigned char>(b[0])] = true;
+          if (b.size() > 1) {
+            cont[static_cast<unsigned char>(b[1])] = true;
+          } else {
+            multi = false;
+          }
+        }
+      }
+    }
+    if (!multi) cont.fill(true);
+    const UnicodeSet& u = sets[e1];
+    for (int32_t r = 0; r < u.getRangeCount(); ++r) {
+      for (UChar32 c = u.getRangeStart(r); c <= u.getRangeEnd(r); ++c) {
+        std::string b;
+        utf8::append(b, static_cast<char32_t>(c));
+        bool two = b.size() > 1;
+        uint8_t b1 = two ? static_cast<uint8_t>(b[b.size() - 2]) : 0;
+        probe_keys[{two, b1, lead, cont}][static_cast<unsigned char>(b.back())] = true;
+      }
+    }
+  }
+  if (probe_keys.size() > 8) pair_vector = false;
+  if (pair_vector && p->has_pairs) {
+    int j = 0;
+    Set any;
+    any.fill(true);
+    for (const auto& [key, last] : probe_keys) {
+      const auto& [two, b1, lead, cont] = key;
+      Set first{};
+      first[b1] = true;
+      const Set* at[4] = {&last, &lead, &cont, &any};
+      const Set* at2[4] = {&first, &last, &lead, &cont};
+      uint8_t bit = static_cast<uint8_t>(1u << j++);
+      (two ? p->late : p->early) |= bit;
+      for (int k = 0; k < 4; ++k) {
+        const Set& set = *(two ? at2 : at)[k];
+        for (int c = 0; c < 256; ++c) {
+          if (!set[static_cast<size_t>(c)]) continue;
+          p->nib_lo[k][c & 15] |= bit;
+          p->nib_hi[k][c >> 4] |= bit;
+        }
+      }
+    }
   }
 #if defined(__SSE2__)
   p->vector = p->ascii.size() <= 6 && p->pairs.size() <= 12;
-  for (size_t r = 0; p->vector && r < p->ascii.size(); ++r) {
+  if (p->has_pairs) {
+    p->nibble = p->vector && pair_vector && __builtin_cpu_supports("ssse3");
+    p->vector = false;
+  }
+  for (size_t r = 0; (p->vector || p->nibble) && r < p->ascii.size(); ++r) {
     p->ascii_lo[r] = _mm_set1_epi8(static_cast<char>(p->ascii[r].first));
     p->ascii_span[r] = _mm_set1_epi8(static_cast<char>(p->ascii[r].second - p->ascii[r].first));
   }
-  for (size_t r = 0; p->vector && r < p->pairs.size(); ++r) {
+  for (size_t r = 0; (p->vector || p->nibble) && r < p->pairs.size(); ++r) {
     p->pair_a[r] = _mm_set1_epi8(static_cast<char>(p->pairs[r].first));
     p->pair_b[r] = _mm_set1_epi8(static_cast<char>(p->pairs[r].second));
   }
 #endif
   p->description = "triggers " + show(trig);
+  if (p->has_pairs) p->description += " and pairs" + pair_desc;
   return p;
 }
+
+// A probe byte at i (at or after pos): an ASCII trigger, or the last byte of a possible
+// trigger or first of a pair. The trigger's position, or npos.
+size_t check_at(const Prefilter::Automaton& a, const Prefilter::Plan& plan, std::string_view text,
+                size_t pos, size_t i) {
+  const unsigned char* s = reinterpret_cast<const unsigned char*>(text.data());
+  // Whether the character of class e at j, of length len, is a trigger or starts a pair.
+  auto starts = [&](size_t j, size_t len, uint16_t e) -> bool {
+    if (plan.trig[e]) return true;
+    if (!plan.first2[e] || j + len >= text.size()) return false;
+    size_t len2;
+    return plan.trig2[e * plan.neq + a.eq(decode_at(text, j + len, len2))];
+  };
+  if (s[i] < 0x80) {
+    if (!plan.has_pairs) return i;  // the ASCII probes are exactly the ASCII triggers
+    return starts(i, 1, a.eq(s[i])) ? i : std::string_view::npos;
+  }
+  size_t j = i;
+  for (int k = 0; k < 3 && j > pos && !utf8::is_lead(s[j]); ++k) --j;
+  if (!utf8::is_lead(s[j])) return std::string_view::npos;
+  size_t len;
+  char32_t c = decode_at(text, j, len);
+  if (j + len - 1 != i || !starts(j, len, a.eq(c))) return std::string_view::npos;
+  return j;
+}
+
+#if defined(__SSE2__)
+// Bit k: a trigger may end at p + k (a pair of bytes found at k ends at k + 1).
+inline __attribute__((always_inline)) uint32_t single_mask(const Prefilter::Plan& plan,
+                                                           const unsigned char* p) {
+  __m128i v0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
+  __m128i a = _mm_setzero_si128(), b = _mm_setzero_si128();
+  for (size_t r = 0; r < plan.ascii.size(); ++r) {
+    __m128i d = _mm_sub_epi8(v0, plan.ascii_lo[r]);
+    a = _mm_or_si128(a, _mm_cmpeq_epi8(_mm_min_epu8(d, plan.ascii_span[r]), d));
+  }
+  for (size_t r = 0; r < plan.pairs.size(); ++r) {
+    b = _mm_or_si128(b, _mm_and_si128(_mm_cmpeq_epi8(v0, plan.pair_a[r]),
+                                      _mm_cmpeq_epi8(v1, plan.pair_b[r])));
+  }
+  return static_cast<uint32_t>(_mm_movemask_epi8(a)) |
+         (static_cast<uint32_t>(_mm_movemask_epi8(b)) << 1);
+}
+
+// The vectorized search with pairs: the probes' byte sets at offsets 0 to 3, by nibbles.
+__attribute__((target("ssse3"))) size_t find_nibbles(const Prefilter::Automaton& a,
+                                                     const Prefilter::Plan& plan,
+                                                     std::string_view text, size_t pos,
+                                                     size_t end, size_t& i) {
+  const unsigned char* s = reinterpret_cast<const unsigned char*>(text.data());
+  __m128i lo[4], hi[4];
+  for (int k = 0; k < 4; ++k) {
+    lo[k] = _mm_loadu_si128(reinterpret_cast<const __m128i*>(plan.nib_lo[k]));
+    hi[k] = _mm_loadu_si128(reinterpret_cast<const __m128i*>(plan.nib_hi[k]));
+  }
+  const __m128i low = _mm_set1_epi8(0x0F), zero = _mm_setzero_si128();
+  const __m128i early = _mm_set1_epi8(static_cast<char>(plan.early));
+  const __m128i late = _mm_set1_epi8(static_cast<char>(plan.late));
+  while (i + 19 <= end) {
+    __m128i r = _mm_set1_epi8(-1);
+    for (int k = 0; k < 4; ++k) {
+      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i + k));
+      __m128i l = _mm_shuffle_epi8(lo[k], _mm_and_si128(v, low));
+      __m128i h = _mm_shuffle_epi8(hi[k], _mm_and_si128(_mm_srli_epi16(v, 4), low));
+      r = _mm_and_si128(r, _mm_and_si128(l, h));
+    }
+    uint32_t m0 = ~static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(r, early), zero))) & 0xFFFF;
+    uint32_t m1 = ~static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(r, late), zero))) & 0xFFFF;
+    uint32_t mask = single_mask(plan, s + i) | m0 | (m1 << 1);
+    while (mask) {
+      size_t t = check_at(a, plan, text, pos, i + static_cast<size_t>(__builtin_ctz(mask)));
+      if (t != std::string_view::npos) return t;
+      mask &= mask - 1;
+    }
+    i += 16;
+  }
+  return std::string_view::npos;
+}
+#endif
 
 // The first trigger at or after pos (before end), or npos.
 size_t find_trigger(const Prefilter::Automaton& a, const Prefilter::Plan& plan,
                     std::string_view text, size_t pos, size_t end) {
   const unsigned char* s = reinterpret_cast<const unsigned char*>(text.data());
-  // A probe byte at i: an ASCII trigger, or the last byte of a possible trigger.
-  auto check = [&](size_t i) -> size_t {
-    if (s[i] < 0x80) return i;  // the ASCII probes are exactly the ASCII triggers
-    size_t j = i;
-    for (int k = 0; k < 3 && j > pos && !utf8::is_lead(s[j]); ++k) --j;
-    if (!utf8::is_lead(s[j])) return std::string_view::npos;
-    size_t len;
-    char32_t c = decode_at(text, j, len);
-    if (j + len - 1 != i || !plan.trig[a.eq(c)]) return std::string_view::npos;
-    return j;
-  };
   size_t i = pos;
 #if defined(__SSE2__)
-  if (plan.vector) {
-    const size_t na = plan.ascii.size(), np = plan.pairs.size();
+  if (plan.nibble) {
+    size_t t = find_nibbles(a, plan, text, pos, end, i);
+    if (t != std::string_view::npos) return t;
+  } else if (plan.vector) {
     while (i + 17 <= end) {
-      __m128i v0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
-      __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i + 1));
-      __m128i a = _mm_setzero_si128(), b = _mm_setzero_si128();
-      for (size_t r = 0; r < na; ++r) {
-        __m128i d = _mm_sub_epi8(v0, plan.ascii_lo[r]);
-        a = _mm_or_si128(a, _mm_cmpeq_epi8(_mm_min_epu8(d, plan.ascii_span[r]), d));
-      }
-      for (size_t r = 0; r < np; ++r) {
-        b = _mm_or_si128(b, _mm_and_si128(_mm_cmpeq_epi8(v0, plan.pair_a[r]),
-                                          _mm_cmpeq_epi8(v1, plan.pair_b[r])));
-      }
-      // Bit k: a trigger may end at i + k (a pair found at k ends at k + 1).
-      uint32_t mask = static_cast<uint32_t>(_mm_movemask_epi8(a)) |
-                      (static_cast<uint32_t>(_mm_movemask_epi8(b)) << 1);
+      uint32_t mask = single_mask(plan, s + i);
       while (mask) {
-        size_t t = check(i + static_cast<size_t>(__builtin_ctz(mask)));
+        size_t t = check_at(a, plan, text, pos, i + static_cast<size_t>(__builtin_ctz(mask)));
         if (t != std::string_view::npos) return t;
         mask &= mask - 1;
       }
@@ -1039,7 +1468,7 @@ size_t find_trigger(const Prefilter::Automaton& a, const Prefilter::Plan& plan,
 #endif
   for (; i < end; ++i) {
     if (plan.probe_table[s[i]]) {
-      size_t t = check(i);
+      size_t t = check_at(a, plan, text, pos, i);
       if (t != std::string_view::npos) return t;
     }
   }
@@ -1059,12 +1488,15 @@ size_t earliest_start(const Prefilter::Automaton& a, const Prefilter::Plan& plan
   }
   size_t earliest = std::string_view::npos;
   size_t p = t;
+  uint16_t at = et;  // the class of the character at p
   while (s != 0) {
     if (r.back.has_first[static_cast<size_t>(s)]) earliest = p;
     if (p <= floor) break;
     size_t pp = prev_start(text, p, floor), len;
     uint16_t e = a.eq(decode_at(text, pp, len));
-    if (plan.trig[e]) break;  // a match holding it has an earlier first trigger
+    // A match holding it has an earlier first trigger.
+    if (plan.trig[e] || (plan.first2[e] && plan.trig2[e * plan.neq + at])) break;
+    at = e;
     int32_t known = r.back.next[static_cast<size_t>(s) * r.back.stride + e];
     s = known >= 0 ? known : step_back(a, plan, r, s, e);
     p = pp;
@@ -1114,8 +1546,9 @@ std::unique_ptr<Prefilter::Automaton> Prefilter::analyze(const std::vector<std::
   if (roots.empty()) return no("no rules");
 
   auto a = std::make_unique<Automaton>();
+  Edges edges(t);
   for (size_t i = 0; i < roots.size(); ++i) {
-    a->reqs.push_back(required(t, roots[i]));
+    a->reqs.push_back(required(t, roots[i], edges));
     if (a->reqs.back().empty()) return no("rule " + std::to_string(i) + ": no required character");
   }
 
@@ -1269,7 +1702,16 @@ void Prefilter::tune(std::string_view text, const re2::RE2& re) const {
       return;
     }
     std::string_view sample = text.substr(0, kTuneSample);
-    auto p = make_plan(*nfa_, Frequency(sample));
+    // A plan that may take pairs of characters as triggers, and one of single characters
+    // only: the pairs fire less often, but looking for them costs more (timed below).
+    const std::vector<UnicodeSet> sets = eq_sets(*nfa_);
+    Costs costs(*nfa_, sets, sample);
+    auto p = make_plan(*nfa_, sets, costs);
+    std::unique_ptr<Plan> single;
+    if (p && p->has_pairs) {
+      costs.pairs = false;
+      single = make_plan(*nfa_, sets, costs);
+    }
     if (!p) {
       description_ = "off: only common characters are required";
       return;
@@ -1291,10 +1733,10 @@ void Prefilter::tune(std::string_view text, const re2::RE2& re) const {
         pos = e > pos ? e : pos + 1;
       }
     };
-    auto windowed = [&] {
+    auto windowed = [&](const Plan& plan) {
       size_t pos = 0;
       Window w;
-      while (pos < timed.size() && windows(*p, timed, pos, timed.size(), w, nullptr)) {
+      while (pos < timed.size() && windows(plan, timed, pos, timed.size(), w, nullptr)) {
         re.Match(t, std::max(pos, w.begin), w.end, RE2::UNANCHORED, &m, 1);
         pos = w.last + 1;
       }
@@ -1303,12 +1745,25 @@ void Prefilter::tune(std::string_view text, const re2::RE2& re) const {
     // keeping the faster (the machine may be busy). The windows may cost a little more than
     // the whole search here: over a long text the whole search meets many more new states
     // than the sample shows (on 100 MB of news, citations spend 0.8 s of 1.2 s on them).
+    auto time_plan = [&](const Plan& plan) {
+      auto run = [&] { windowed(plan); };
+      run();
+      return std::min(seconds(run), seconds(run));
+    };
     whole();
-    windowed();
     double all = std::min(seconds(whole), seconds(whole));
-    double part = std::min(seconds(windowed), seconds(windowed));
-    // TRICH_PREFILTER_FORCE keeps it whatever it costs (tests use it to exercise windows).
-    bool off = part > 1.1 * all && !std::getenv("TRICH_PREFILTER_FORCE");
+    double part = time_plan(*p);
+    // TRICH_PREFILTER_FORCE keeps it whatever it costs (tests use it to exercise windows),
+    // and keeps the pairs too.
+    const bool force = std::getenv("TRICH_PREFILTER_FORCE") != nullptr;
+    if (single && !force) {
+      double other = time_plan(*single);
+      if (other <= part) {
+        p = std::move(single);
+        part = other;
+      }
+    }
+    bool off = part > 1.1 * all && !force;
     double n = static_cast<double>(timed.size());
     description_ = fmt::format("{}{} ({:.1f} ns/byte against {:.1f} searching all)",
                                off ? "off: " : "", p->description, part * 1e9 / n, all * 1e9 / n);

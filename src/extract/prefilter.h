@@ -1,14 +1,18 @@
 // Prefilter: lets a Matcher skip text where none of its rules can match, without changing a
 // single match. At build time it reads the rules' patterns (RE2 syntax) into an automaton over
-// character classes, and finds for each rule classes of which every match holds a character.
-// From those it picks the triggers: for each rule the class that is rarest in running text
-// (character counts from the first sizeable text scanned; until then a rough guess by kind of
-// character). For each trigger t in a text it runs the automaton backward from t (stopping at
-// an earlier trigger, which could only be a match's first character) and forward from t, to
-// learn where a match whose first trigger is t could start and end, and whether one can
-// exist at all. The Matcher then runs RE2 only inside the windows of triggers that can be
-// part of a match (engine.h explains why the matches are exactly those of a scan of the whole
-// text).
+// character classes, and finds for each rule classes of which every match holds a character,
+// and pairs of classes of which every match holds two adjacent characters (an "l" followed by
+// an "a" with a grave accent, where each alone is common). From those it picks the triggers:
+// for each rule the class or pair that adds least to the union of the picks, by counts of
+// characters and of pairs in the first sizeable text scanned (a trigger is a character of a
+// picked class, or the first of two adjacent characters of a picked pair). It keeps the plan
+// with pairs only when its windows are found faster than those of a plan of classes alone
+// (looking for pairs costs more a byte). For each trigger t in a text it runs the automaton
+// backward from t (stopping at an earlier trigger, which could only be a match's first) and
+// forward from t, to learn where a match whose first trigger is t could start and end, and
+// whether one can exist at all. The Matcher then runs RE2 only inside the windows of triggers
+// that can be part of a match (engine.h explains why the matches are exactly those of a scan
+// of the whole text).
 // The analysis over-approximates what a pattern matches (a {2,5} counts as +, ^ $ \b as
 // nothing, case folding as ICU's full closure), which only widens windows. A pattern it cannot
 // read (\C, anything new) disables the prefilter for its kind: the whole text is scanned.
@@ -56,7 +60,7 @@ class Prefilter {
   // The first text of at least 16 KiB analyzes the patterns, picks triggers by that text's
   // character counts, and keeps the prefilter only when on that text its windows, searched by
   // `re` (the kind's combined regex), take less time than `re` searching everything (or
-  // TRICH_PREFILTER_FORCE is set in the environment). Later calls do nothing. Thread-safe:
+  // TRICH_PREFILTER_FORCE is set in the environment: then the plan with pairs is kept, if any). Later calls do nothing. Thread-safe:
   // other threads do not wait for it (they search whole texts until it is done).
   void tune(std::string_view text, const re2::RE2& re) const;
 

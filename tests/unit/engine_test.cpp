@@ -333,3 +333,61 @@ TEST_CASE("prefilter: texts shorter than the tuning size are searched whole") {
   CHECK(matches(*m, text) == matches(*whole, text));
   CHECK(m->prefilter()->describe() == "not tuned yet");
 }
+
+// Triggers may be pairs of adjacent characters ("là", "kh" then "ó" or "o", "ứ" then a space)
+// when each character alone is common: a pair at the end of the text, split over a range's end,
+// or made of characters of several bytes must still be found.
+TEST_CASE("prefilter: pairs of characters as triggers find the same matches") {
+  const char* rules_toml = R"(
+kind = "p"
+[[rule]]
+name = "la"
+resolve = "ignore"
+pattern = '(?:^|[^\p{Latin}])(?P<span>(?i:là)\s+(?P<n>\d{1,2}))'
+examples = ["là 12"]
+[[rule]]
+name = "khoa"
+resolve = "ignore"
+pattern = '(?P<span>(?i:kh(?:óa|oá))\s+(?P<ord>[IVX]+|\d{1,2}))'
+examples = ["khóa XII", "khoá 3"]
+[[rule]]
+name = "thu"
+resolve = "ignore"
+pattern = 'thứ\s+(?P<n>\d)'
+examples = ["thứ 2"]
+)";
+  rules::RuleSet set = load(rules_toml);
+  const std::vector<std::string> pieces = {
+      "l", "à", "à", "l", "là", "Là 12", "LÀ 7", "là", "k", "h", "kh", "khó", "khóa", "khóa 3", "khoá XII",
+      "KHÓA IV", "o", "á", "oá", "ó", "thứ", "thứ 2", "ứ", "ứ ", "t", " ", " ", "\n", "1", "12", "X", "lx"};
+  auto text_of = [&](unsigned seed, size_t size) {
+    std::mt19937 rng(seed);
+    std::string out;
+    while (out.size() < size) out += pieces[rng() % pieces.size()];
+    return out;
+  };
+  std::unique_ptr<Matcher> whole, forced;
+  {
+    Env off("TRICH_NO_PREFILTER");
+    whole = build(set, "p");
+  }
+  {
+    Env force("TRICH_PREFILTER_FORCE");
+    forced = build(set, "p");
+    std::string first = text_of(1, 40000);
+    CHECK(matches(*forced, first) == matches(*whole, first));
+  }
+  INFO(forced->prefilter()->describe());
+  CHECK(forced->prefilter()->describe().find("pairs") != std::string::npos);
+  for (unsigned seed = 2; seed < 12; ++seed) {
+    std::string text = text_of(seed, 17000 + seed * 3001);
+    if (seed % 3 == 0) text += "là";  // a pair's first character at the very end
+    if (seed % 3 == 1) text += "l";
+    CHECK(matches(*forced, text) == matches(*whole, text));
+    std::mt19937 rng(seed);
+    for (int k = 0; k < 30; ++k) {
+      size_t b = rng() % text.size(), e = b + rng() % (text.size() - b + 1);
+      CHECK(matches(*forced, text, b, e) == matches(*whole, text, b, e));
+    }
+  }
+}
