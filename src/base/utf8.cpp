@@ -29,8 +29,9 @@ std::string to_lower(std::string_view s) {
   // its conditions concern Greek, Lithuanian, Turkish and Azeri). ICU takes everything else.
   std::string out;
   out.reserve(s.size());
+  bool valid = valid_prefix(s) == s.size();  // else ICU decides (U+FFFD for the bad bytes)
   for (size_t i = 0; i < s.size();) {
-    char32_t c = next(s, i);
+    char32_t c = valid ? next(s, i) : 0x130;
     if (c == 0x130 || !(c < 0x370 || (c >= 0x1E00 && c <= 0x1EFF))) {
       out.clear();
       icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())))

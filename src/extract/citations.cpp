@@ -2,6 +2,10 @@
 // sym (the whole symbol), num, year/year2, tc (type code), iss (issuer code), dd/dm/dy (issue
 // date) and date (its extent), or dd2/dm2/dy2/date2 when the date follows the issuer, issuer
 // (issuing body). Params: system = party|state.
+#include <algorithm>
+#include <utility>
+#include <vector>
+
 #include <fmt/format.h>
 
 #include "base/utf8.h"
@@ -228,10 +232,11 @@ size_t extend_title(const rules::RuleSet& rules, std::string_view text, size_t p
 size_t known_title(const rules::RuleSet& rules, std::string_view text, size_t pos) {
   const auto& titles = rules.lexicon("law_title");
   size_t best = 0, end = pos;
+  // The phrase is lower-cased a word at a time (a title is looked up with each word it adds).
   std::string phrase;
-  for (int n = 0; n < 24; ++n) {
+  for (int n = 0; n < 24 && phrase.size() < titles.longest; ++n) {
     size_t from = end;
-    std::string sep = " ";
+    const char* sep = " ";
     if (n > 0 && from < text.size() && text[from] == ',') {
       ++from;
       sep = ", ";
@@ -240,9 +245,10 @@ size_t known_title(const rules::RuleSet& rules, std::string_view text, size_t po
                           : word_after_space(text, from);
     if (w.text.empty() || w.digits || (n == 0 && w.b != pos)) break;
     if (n > 0 && from != end && w.b == from) break;  // "a,b": no blank after the comma
-    phrase += (n == 0 ? "" : sep) + std::string(w.text);
+    if (n > 0) phrase += sep;
+    phrase += titles.fold_case ? utf8::to_lower(w.text) : std::string(w.text);
     end = w.e;
-    if (titles.find(phrase)) best = end;
+    if (titles.find_lowered(phrase)) best = end;
   }
   return best;
 }
@@ -326,10 +332,18 @@ bool read_issuer(const rules::RuleSet& rules, std::string_view text, size_t pos,
   if (p == lead.e) return false;
   const auto& issuers = rules.lexicon("issuer");
   size_t best = 0;
-  for (const auto& k : issuers.keys) {
+  // The text at p lower-cased, once per key length (a few hundred keys, a few dozen lengths).
+  std::vector<std::pair<size_t, std::string>> lower_at;
+  for (size_t i = 0; i < issuers.keys.size(); ++i) {
+    const std::string& k = issuers.keys[i];
     if (k.size() <= best || p + k.size() > text.size()) continue;
-    std::string_view cand = text.substr(p, k.size());
-    if (utf8::to_lower(cand) != utf8::to_lower(k)) continue;
+    auto at = std::find_if(lower_at.begin(), lower_at.end(),
+                           [&](const auto& e) { return e.first == k.size(); });
+    if (at == lower_at.end()) {
+      lower_at.emplace_back(k.size(), utf8::to_lower(text.substr(p, k.size())));
+      at = lower_at.end() - 1;
+    }
+    if (at->second != (issuers.fold_case ? issuers.lowered[i] : utf8::to_lower(k))) continue;
     scan::Word after = scan::next_word(text, p + k.size(), p + k.size() + 1);
     if (after.b == p + k.size() && !after.text.empty()) continue;  // inside a longer word
     best = k.size();

@@ -19,9 +19,17 @@ const LexValue* Lexicon::find(std::string_view word) const {
   return it == map_.end() ? nullptr : &it->second;
 }
 
+const LexValue* Lexicon::find_lowered(const std::string& word) const {
+  auto it = map_.find(word);
+  return it == map_.end() ? nullptr : &it->second;
+}
+
 void Lexicon::add(const std::string& key, LexValue v) {
   keys.push_back(key);
-  map_[fold_case ? utf8::to_lower(key) : key] = std::move(v);
+  lowered.push_back(fold_case ? utf8::to_lower(key) : std::string());
+  const std::string& k = fold_case ? lowered.back() : key;
+  longest = std::max(longest, k.size());
+  map_[k] = std::move(v);
 }
 
 std::string Rule::param(const std::string& k, const std::string& dflt) const {

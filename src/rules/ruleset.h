@@ -28,8 +28,12 @@ class Lexicon {
  public:
   bool fold_case = false;  // keys are matched case-insensitively (stored lower-cased)
   std::vector<std::string> keys;  // as written, in file order
+  std::vector<std::string> lowered;  // keys[i] lower-cased (utf8::to_lower), when fold_case
+  size_t longest = 0;  // the longest key's size in bytes (lower-cased, when fold_case)
   // Looks `word` up (lower-cased first when fold_case). nullptr when absent.
   const LexValue* find(std::string_view word) const;
+  // Looks up a word already lower-cased (as utf8::to_lower does) when fold_case.
+  const LexValue* find_lowered(const std::string& word) const;
   void add(const std::string& key, LexValue v);
 
  private:
