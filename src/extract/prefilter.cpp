@@ -19,7 +19,7 @@
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
-#include <tmmintrin.h>
+#include <immintrin.h>
 #endif
 
 namespace trich {
@@ -573,6 +573,14 @@ ReqList required(const Tree& t, int n, Edges& ed) {
         if (j < kids.size() && !next.isEmpty()) {
           out.push_back(Req{-1, std::make_shared<const std::pair<UnicodeSet, UnicodeSet>>(
                                     ed.edge(kids[i], true), std::move(next)), {}});
+          // And the other way: the first character of kid j follows right after the last of
+          // the kids from i up to it ("s" of "so" or a space, then a digit).
+          if (j > i + 1) {
+            UnicodeSet before;
+            for (size_t k = i; k < j; ++k) before.addAll(ed.edge(kids[k], true));
+            out.push_back(Req{-1, std::make_shared<const std::pair<UnicodeSet, UnicodeSet>>(
+                                      std::move(before), ed.edge(kids[j], false)), {}});
+          }
         }
       }
       return out;
@@ -786,7 +794,7 @@ struct Prefilter::Plan {
   // accepts at offset k a byte whose low (high) nibble is n: a byte passes when both say so,
   // which may let through more than the set (check() decides). Probes in `late` look at the
   // last two bytes of their first character: their mask bit is for the byte after offset 0.
-  bool nibble = false;
+  bool nibble = false, avx2 = false;
   uint8_t late = 0, early = 0;
   uint8_t nib_lo[4][16] = {}, nib_hi[4][16] = {};
   bool off = false;  // the windows would cost more than searching everything
@@ -924,7 +932,7 @@ std::vector<UnicodeSet> eq_sets(const Prefilter::Automaton& a) {
 }
 
 constexpr size_t kPairEq = 256;   // pairs are considered when there are no more eq classes
-constexpr double kProbe = 0.15;   // what looking at the next character costs, against a trigger
+constexpr double kProbe = 0.02;   // what looking at the next character costs, against a trigger
 constexpr double kCommon = 1e12;  // the cost of a class too large to be a trigger
 
 // How often each equivalence class, and each pair of adjacent ones, occurs in a sample of text
@@ -1349,6 +1357,7 @@ std::unique_ptr<Prefilter::Plan> make_plan(const Prefilter::Automaton& a,
   p->vector = p->ascii.size() <= 6 && p->pairs.size() <= 12;
   if (p->has_pairs) {
     p->nibble = p->vector && pair_vector && __builtin_cpu_supports("ssse3");
+    p->avx2 = p->nibble && __builtin_cpu_supports("avx2");
     p->vector = false;
   }
   for (size_t r = 0; (p->vector || p->nibble) && r < p->ascii.size(); ++r) {
@@ -1409,37 +1418,84 @@ inline __attribute__((always_inline)) uint32_t single_mask(const Prefilter::Plan
          (static_cast<uint32_t>(_mm_movemask_epi8(b)) << 1);
 }
 
+// Bit j of each byte of the result: the byte at p + k may be in probe j's set at offset k.
+__attribute__((target("ssse3"), always_inline)) inline __m128i nib16(const unsigned char* p,
+                                                                     __m128i lo, __m128i hi,
+                                                                     __m128i low) {
+  __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  return _mm_and_si128(_mm_shuffle_epi8(lo, _mm_and_si128(v, low)),
+                       _mm_shuffle_epi8(hi, _mm_and_si128(_mm_srli_epi16(v, 4), low)));
+}
+__attribute__((target("avx2"), always_inline)) inline __m256i nib32(const unsigned char* p,
+                                                                    __m256i lo, __m256i hi,
+                                                                    __m256i low) {
+  __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+  return _mm256_and_si256(_mm256_shuffle_epi8(lo, _mm256_and_si256(v, low)),
+                          _mm256_shuffle_epi8(hi, _mm256_and_si256(_mm256_srli_epi16(v, 4), low)));
+}
+
 // The vectorized search with pairs: the probes' byte sets at offsets 0 to 3, by nibbles.
+// Returns the first trigger found, or npos with i where the search stopped.
 __attribute__((target("ssse3"))) size_t find_nibbles(const Prefilter::Automaton& a,
                                                      const Prefilter::Plan& plan,
                                                      std::string_view text, size_t pos,
                                                      size_t end, size_t& i) {
   const unsigned char* s = reinterpret_cast<const unsigned char*>(text.data());
-  __m128i lo[4], hi[4];
-  for (int k = 0; k < 4; ++k) {
-    lo[k] = _mm_loadu_si128(reinterpret_cast<const __m128i*>(plan.nib_lo[k]));
-    hi[k] = _mm_loadu_si128(reinterpret_cast<const __m128i*>(plan.nib_hi[k]));
-  }
+#define TRICH_TABLE(t) _mm_loadu_si128(reinterpret_cast<const __m128i*>(t))
+  const __m128i lo0 = TRICH_TABLE(plan.nib_lo[0]), hi0 = TRICH_TABLE(plan.nib_hi[0]);
+  const __m128i lo1 = TRICH_TABLE(plan.nib_lo[1]), hi1 = TRICH_TABLE(plan.nib_hi[1]);
+  const __m128i lo2 = TRICH_TABLE(plan.nib_lo[2]), hi2 = TRICH_TABLE(plan.nib_hi[2]);
+  const __m128i lo3 = TRICH_TABLE(plan.nib_lo[3]), hi3 = TRICH_TABLE(plan.nib_hi[3]);
+#undef TRICH_TABLE
   const __m128i low = _mm_set1_epi8(0x0F), zero = _mm_setzero_si128();
   const __m128i early = _mm_set1_epi8(static_cast<char>(plan.early));
   const __m128i late = _mm_set1_epi8(static_cast<char>(plan.late));
   while (i + 19 <= end) {
-    __m128i r = _mm_set1_epi8(-1);
-    for (int k = 0; k < 4; ++k) {
-      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i + k));
-      __m128i l = _mm_shuffle_epi8(lo[k], _mm_and_si128(v, low));
-      __m128i h = _mm_shuffle_epi8(hi[k], _mm_and_si128(_mm_srli_epi16(v, 4), low));
-      r = _mm_and_si128(r, _mm_and_si128(l, h));
-    }
+    __m128i r = _mm_and_si128(_mm_and_si128(nib16(s + i, lo0, hi0, low), nib16(s + i + 1, lo1, hi1, low)),
+                              _mm_and_si128(nib16(s + i + 2, lo2, hi2, low), nib16(s + i + 3, lo3, hi3, low)));
     uint32_t m0 = ~static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(r, early), zero))) & 0xFFFF;
     uint32_t m1 = ~static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(r, late), zero))) & 0xFFFF;
-    uint32_t mask = single_mask(plan, s + i) | m0 | (m1 << 1);
+    uint32_t mask = m0 | (m1 << 1);
+    if (!plan.ascii.empty() || !plan.pairs.empty()) mask |= single_mask(plan, s + i);
     while (mask) {
       size_t t = check_at(a, plan, text, pos, i + static_cast<size_t>(__builtin_ctz(mask)));
       if (t != std::string_view::npos) return t;
       mask &= mask - 1;
     }
     i += 16;
+  }
+  return std::string_view::npos;
+}
+
+// The same, 32 bytes at a time.
+__attribute__((target("avx2"))) size_t find_nibbles_avx2(const Prefilter::Automaton& a,
+                                                         const Prefilter::Plan& plan,
+                                                         std::string_view text, size_t pos,
+                                                         size_t end, size_t& i) {
+  const unsigned char* s = reinterpret_cast<const unsigned char*>(text.data());
+#define TRICH_TABLE(t) _mm256_broadcastsi128_si256(_mm_loadu_si128(reinterpret_cast<const __m128i*>(t)))
+  const __m256i lo0 = TRICH_TABLE(plan.nib_lo[0]), hi0 = TRICH_TABLE(plan.nib_hi[0]);
+  const __m256i lo1 = TRICH_TABLE(plan.nib_lo[1]), hi1 = TRICH_TABLE(plan.nib_hi[1]);
+  const __m256i lo2 = TRICH_TABLE(plan.nib_lo[2]), hi2 = TRICH_TABLE(plan.nib_hi[2]);
+  const __m256i lo3 = TRICH_TABLE(plan.nib_lo[3]), hi3 = TRICH_TABLE(plan.nib_hi[3]);
+#undef TRICH_TABLE
+  const __m256i low = _mm256_set1_epi8(0x0F), zero = _mm256_setzero_si256();
+  const __m256i early = _mm256_set1_epi8(static_cast<char>(plan.early));
+  const __m256i late = _mm256_set1_epi8(static_cast<char>(plan.late));
+  const bool singles = !plan.ascii.empty() || !plan.pairs.empty();
+  while (i + 35 <= end) {
+    __m256i r = _mm256_and_si256(_mm256_and_si256(nib32(s + i, lo0, hi0, low), nib32(s + i + 1, lo1, hi1, low)),
+                                 _mm256_and_si256(nib32(s + i + 2, lo2, hi2, low), nib32(s + i + 3, lo3, hi3, low)));
+    uint64_t m0 = ~static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(r, early), zero)));
+    uint64_t m1 = ~static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(r, late), zero)));
+    uint64_t mask = m0 | (m1 << 1);
+    if (singles) mask |= single_mask(plan, s + i) | (uint64_t{single_mask(plan, s + i + 16)} << 16);
+    while (mask) {
+      size_t t = check_at(a, plan, text, pos, i + static_cast<size_t>(__builtin_ctzll(mask)));
+      if (t != std::string_view::npos) return t;
+      mask &= mask - 1;
+    }
+    i += 32;
   }
   return std::string_view::npos;
 }
@@ -1452,7 +1508,9 @@ size_t find_trigger(const Prefilter::Automaton& a, const Prefilter::Plan& plan,
   size_t i = pos;
 #if defined(__SSE2__)
   if (plan.nibble) {
-    size_t t = find_nibbles(a, plan, text, pos, end, i);
+    size_t t = plan.avx2 ? find_nibbles_avx2(a, plan, text, pos, end, i)
+                         : std::string_view::npos;
+    if (t == std::string_view::npos) t = find_nibbles(a, plan, text, pos, end, i);
     if (t != std::string_view::npos) return t;
   } else if (plan.vector) {
     while (i + 17 <= end) {
