@@ -141,21 +141,14 @@ inline size_t skip_clean(const unsigned char* p, size_t j, size_t n) {
 }
 #endif
 
-// The first code point that is not clean, or in.size(). `piece` is set to the start of the
-// NFC segment it belongs to (the last clean character before it, or 0).
-size_t first_change(std::string_view in, size_t& piece) {
+// The start of the first character at or after in[i] (a character's start) that is not
+// clean, or in.size().
+size_t clean_until(std::string_view in, size_t i) {
   const auto& bmp = bmp_kinds();
   const unsigned char* p = reinterpret_cast<const unsigned char*>(in.data());
-  auto found = [&](size_t at) {
-    piece = at == 0 ? 0 : at - 1;
-    while (piece > 0 && !utf8::is_lead(p[piece])) --piece;
-    return at;
-  };
 #if defined(__SSE2__)
   const bool fast = latin_clean();
 #endif
-  size_t i = 0;
-  piece = 0;
   while (i < in.size()) {
 #if defined(__SSE2__)
     if (fast) {
@@ -166,18 +159,26 @@ size_t first_change(std::string_view in, size_t& piece) {
       }
     }
 #endif
-    unsigned char b = p[i];
-    if (b < 0x80) {
-      if (b == 0x0D) return found(i);
+    if (p[i] < 0x80) {
+      if (p[i] == 0x0D) return i;
       ++i;
       continue;
     }
     size_t len;
     char32_t c = decode(in, i, len);
-    if (kind(bmp, c) != kClean) return found(i);
+    if (kind(bmp, c) != kClean) return i;
     i += len;
   }
   return in.size();
+}
+
+// The first code point that is not clean, or in.size(). `piece` is set to the start of the
+// NFC segment it belongs to (the last clean character before it, or 0).
+size_t first_change(std::string_view in, size_t& piece) {
+  size_t at = clean_until(in, 0);
+  piece = at == 0 ? 0 : at - 1;
+  while (piece > 0 && !utf8::is_lead(static_cast<unsigned char>(in[piece]))) --piece;
+  return at;
 }
 
 // Records one NFC change, `from` (at offset `src` of the folded text) that became `to` (at
@@ -274,45 +275,10 @@ void build(std::string_view in, size_t from, Normalized& r) {
   while (i < in.size()) {
     if (!open) {
       // The common case: a run of clean characters, copied as they are.
-      size_t j = i;
-      const unsigned char* p = reinterpret_cast<const unsigned char*>(in.data());
-#if defined(__SSE2__)
-      const bool fast = latin_clean();
-#endif
-      while (j < in.size()) {
-#if defined(__SSE2__)
-        if (fast) {
-          size_t k = skip_clean(p, j, in.size());
-          if (k > j) {
-            j = k;
-            continue;
-          }
-        }
-#endif
-        unsigned char b = p[j];
-        if (b < 0x80) {
-          if (b == 0x0D) break;
-          ++j;
-          continue;
-        }
-        size_t len;
-        char32_t c;
-        if ((b & 0xE0) == 0xC0 && j + 1 < in.size()) {
-          c = (static_cast<char32_t>(b & 0x1F) << 6) | (p[j + 1] & 0x3F);
-          len = 2;
-        } else if ((b & 0xF0) == 0xE0 && j + 2 < in.size()) {
-          c = (static_cast<char32_t>(b & 0x0F) << 12) | (static_cast<char32_t>(p[j + 1] & 0x3F) << 6) |
-              (p[j + 2] & 0x3F);
-          len = 3;
-        } else {
-          break;
-        }
-        if (bmp[c] != kClean) break;
-        j += len;
-      }
+      size_t j = clean_until(in, i);
       if (j > i) {
         size_t last = j - 1;  // the start of the last character before j
-        while (last > i && !utf8::is_lead(p[last])) --last;
+        while (last > i && !utf8::is_lead(static_cast<unsigned char>(in[last]))) --last;
         fpos += j - i;
         seg_in = last;
         seg_f = fpos - (j - last);
