@@ -349,9 +349,11 @@ const Matcher::Alone& Matcher::alone(size_t i) const {
 
 void Matcher::warm(size_t item) const {
   if (item == 0) {
+    if (prefilter_) prefilter_->analyze();
+  } else if (item == 1) {
     re_->ReverseProgramSize();  // builds it
-  } else if (item <= rules_.size()) {
-    alone(item - 1);
+  } else if (item - 2 < rules_.size()) {
+    alone(item - 2);
   }
 }
 

@@ -76,11 +76,12 @@ class Matcher {
 
   size_t size() const { return rules_.size(); }
 
-  // What RE2 and the matcher otherwise build at a kind's or a rule's first match: the
-  // combined regex's reverse program (RE2 builds it under a once-flag, so every thread that
-  // meets a match of the kind waits for it) and each rule's own regex. Work items, any order,
-  // any thread; warm_items() counts them.
-  size_t warm_items() const { return rules_.empty() ? 0 : 1 + rules_.size(); }
+  // What the matcher otherwise builds when it first needs it, on the thread that needs it:
+  // the prefilter's automaton (item 0, read at the first long text, which waits for it), the
+  // combined regex's reverse program (item 1: RE2 builds it under a once-flag at the kind's
+  // first match, so every thread that meets one waits for it) and each rule's own regex
+  // (items 2...). Any order, any thread; warm_items() counts them.
+  size_t warm_items() const { return rules_.empty() ? 0 : 2 + rules_.size(); }
   void warm(size_t item) const;
 
   // The prefilter, or nullptr when TRICH_NO_PREFILTER is set in the environment (to compare

@@ -62,15 +62,18 @@ Extractor::WarmUp::~WarmUp() {
 
 std::unique_ptr<Extractor::WarmUp> Extractor::warm_up(int threads) const {
   if (threads <= 0) return nullptr;
-  // The reverse programs first (a kind's first match waits for its own), the kinds in
-  // scanning order; then the rules' own regexes.
+  // The prefilters' automata and the reverse programs first (the first long text and a
+  // kind's first match wait for them), the kinds in scanning order; then the rules' own
+  // regexes.
   std::vector<std::pair<const Matcher*, size_t>> items;
-  for (const auto& k : kinds()) {
-    if (const Matcher* m = matcher(k); m && m->warm_items() > 0) items.emplace_back(m, 0);
+  for (size_t item : {0, 1}) {
+    for (const auto& k : kinds()) {
+      if (const Matcher* m = matcher(k); m && m->warm_items() > item) items.emplace_back(m, item);
+    }
   }
   for (const auto& k : kinds()) {
     const Matcher* m = matcher(k);
-    for (size_t i = 1; m && i < m->warm_items(); ++i) items.emplace_back(m, i);
+    for (size_t i = 2; m && i < m->warm_items(); ++i) items.emplace_back(m, i);
   }
   return std::make_unique<WarmUp>(std::move(items), threads);
 }

@@ -1743,6 +1743,10 @@ std::unique_ptr<Prefilter::Automaton> Prefilter::analyze(const std::vector<std::
 
 Prefilter::Prefilter(std::vector<std::string> patterns) : patterns_(std::move(patterns)) {}
 
+void Prefilter::analyze() const {
+  std::call_once(analyzed_, [this] { nfa_ = analyze(patterns_, why_); });
+}
+
 void Prefilter::tune(std::string_view text, const re2::RE2& re) const {
   if (text.size() < kTuneMin || state_.load(std::memory_order_acquire) != kUntuned) return;
   int expected = kUntuned;
@@ -1753,10 +1757,9 @@ void Prefilter::tune(std::string_view text, const re2::RE2& re) const {
     ~Done() { s.store(kTuned, std::memory_order_release); }
   } done{state_};
   [&] {
-    std::string why;
-    nfa_ = analyze(patterns_, why);
+    analyze();
     if (!nfa_) {
-      description_ = "off: " + why;
+      description_ = "off: " + why_;
       return;
     }
     std::string_view sample = text.substr(0, kTuneSample);

@@ -22,6 +22,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -60,9 +61,14 @@ class Prefilter {
   // The first text of at least 16 KiB analyzes the patterns, picks triggers by that text's
   // character counts, and keeps the prefilter only when on that text its windows, searched by
   // `re` (the kind's combined regex), take less time than `re` searching everything (or
-  // TRICH_PREFILTER_FORCE is set in the environment: then the plan with pairs is kept, if any). Later calls do nothing. Thread-safe:
-  // other threads do not wait for it (they search whole texts until it is done).
+  // TRICH_PREFILTER_FORCE is set in the environment: then the plan with pairs is kept, if
+  // any). Later calls do nothing. Thread-safe: other threads do not wait for it (they search
+  // whole texts until it is done).
   void tune(std::string_view text, const re2::RE2& re) const;
+
+  // Reads the patterns into the automaton now (tune does it first, if no one has), so that a
+  // spare thread can take it off the tuning thread's way. Thread-safe.
+  void analyze() const;
 
   // A stretch of text to search: every match that starts in [pos, last] (pos as given to
   // window) lies inside [begin, end). `last` is at or after the position of the trigger.
@@ -94,7 +100,9 @@ class Prefilter {
   enum : int { kUntuned, kTuning, kTuned };
   std::vector<std::string> patterns_;
   mutable std::atomic<int> state_{kUntuned};
-  mutable std::unique_ptr<Automaton> nfa_;       // set once by tune
+  mutable std::once_flag analyzed_;
+  mutable std::unique_ptr<Automaton> nfa_;       // set once by analyze()
+  mutable std::string why_;                      // why nfa_ is null
   mutable std::unique_ptr<Plan> plan_;           // set once by tune, when worth it
   mutable std::string description_;
   mutable std::atomic<const Plan*> ready_{nullptr};

@@ -87,4 +87,10 @@ Result<bool> PartWriter::finish(Sink& sink, const DocumentHead& h) {
   return true;
 }
 
+size_t PartWriter::memory() const {
+  size_t n = 0;
+  for (const auto& t : text_) n += t.size();
+  return n;
+}
+
 }  // namespace trich

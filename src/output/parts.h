@@ -29,6 +29,8 @@ class PartWriter {
   Result<bool> part(const DocumentHead& h, const Extraction& x);
   // Writes the whole document to `sink`'s stream (the sink given to the constructor).
   Result<bool> finish(Sink& sink, const DocumentHead& h);
+  // The bytes it holds in memory (a file spool holds none).
+  size_t memory() const;
 
  private:
   const Sink& sink_;

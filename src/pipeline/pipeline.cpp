@@ -177,18 +177,27 @@ void run_ordered(const std::vector<Input>& inputs, int jobs, const Shared& sh,
     }
     return;
   }
-  const size_t window = static_cast<size_t>(jobs) * 4;
+  // Finished documents wait for the ones before them. A worker takes no new input while
+  // kWaiting documents or kWaitingBytes of their formatted output wait: a slow output, or one
+  // long input among short ones, bounds memory without holding the other workers back (with
+  // a bound of a few documents, one long input stopped every other worker within a few short
+  // ones).
+  constexpr size_t kWaiting = 1024, kWaitingBytes = 64 << 20;
   std::mutex mu;
   std::condition_variable ready, room;
   std::deque<std::optional<Outcome>> slots;  // slot k holds input `written + k`
-  size_t next = 0, written = 0;
+  size_t next = 0, written = 0, waiting_bytes = 0;
   bool stop = false;
+  auto held = [](const Outcome& o) { return o.parts ? o.parts->memory() : 0; };
   auto worker = [&] {
     for (;;) {
       size_t i;
       {
         std::unique_lock<std::mutex> lk(mu);
-        room.wait(lk, [&] { return stop || next >= n || next < written + window; });
+        room.wait(lk, [&] {
+          return stop || next >= n ||
+                 (next < written + kWaiting && waiting_bytes <= kWaitingBytes);
+        });
         if (stop || next >= n) return;
         i = next++;
       }
@@ -197,6 +206,7 @@ void run_ordered(const std::vector<Input>& inputs, int jobs, const Shared& sh,
       if (i < written) continue;  // stopped meanwhile
       size_t k = i - written;
       if (slots.size() <= k) slots.resize(k + 1);
+      waiting_bytes += held(o);
       slots[k] = std::move(o);
       ready.notify_all();
     }
@@ -211,6 +221,7 @@ void run_ordered(const std::vector<Input>& inputs, int jobs, const Shared& sh,
       o = std::move(*slots.front());
       slots.pop_front();
       ++written;
+      waiting_bytes -= held(o);
       room.notify_all();
     }
     if (!deliver(std::move(o))) {
