@@ -47,6 +47,9 @@ struct Tree {
   std::vector<Node> nodes;
   std::vector<UnicodeSet> classes;
   std::map<std::string, UnicodeSet> properties;  // \p{...} by name, read once
+  // A literal's class by code point and case folding, made once: the lexicons repeat the
+  // same letters thousands of times, and closing a set over case is ICU's slowest step here.
+  std::unordered_map<uint64_t, int> literals;
   int add(Node n) {
     nodes.push_back(std::move(n));
     return static_cast<int>(nodes.size()) - 1;
@@ -173,9 +176,18 @@ class Parser {
   }
 
   int literal(char32_t c, bool fold) {
-    UnicodeSet s(static_cast<UChar32>(c), static_cast<UChar32>(c));
-    if (fold) s.closeOver(USET_CASE_INSENSITIVE);
-    return t_.add_class(std::move(s));
+    uint64_t key = (static_cast<uint64_t>(c) << 1) | (fold ? 1 : 0);
+    auto it = t_.literals.find(key);
+    if (it == t_.literals.end()) {
+      UnicodeSet s(static_cast<UChar32>(c), static_cast<UChar32>(c));
+      if (fold) s.closeOver(USET_CASE_INSENSITIVE);
+      t_.classes.push_back(std::move(s));
+      it = t_.literals.emplace(key, static_cast<int>(t_.classes.size()) - 1).first;
+    }
+    Node n;
+    n.kind = Node::kClass;
+    n.cls = it->second;
+    return t_.add(std::move(n));
   }
 
   int empty() { return t_.add(Node{}); }
