@@ -17,28 +17,28 @@
 namespace trich::utf8 {
 
 std::string to_lower(std::string_view s) {
-  bool ascii = true;
-  for (unsigned char c : s) ascii &= c < 0x80;
-  if (ascii) {
-    std::string out(s);
-    for (char& c : out) if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  auto by_icu = [s] {
+    std::string out;
+    icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())))
+        .toLower(icu::Locale("vi"))
+        .toUTF8String(out);
     return out;
-  }
-  // Vietnamese letters one code point at a time: below U+0370 and in U+1E00..U+1EFF, the full
-  // lower-case mapping is the simple one (SpecialCasing.txt maps only U+0130 otherwise, and
+  };
+  if (valid_prefix(s) != s.size()) return by_icu();  // ICU decides what bad bytes become
+  // One code point at a time: below U+0370 and in U+1E00..U+1EFF (every Vietnamese letter),
+  // the full lower-case mapping is the simple one (SpecialCasing.txt maps only U+0130 there;
   // its conditions concern Greek, Lithuanian, Turkish and Azeri). ICU takes everything else.
   std::string out;
   out.reserve(s.size());
-  bool valid = valid_prefix(s) == s.size();  // else ICU decides (U+FFFD for the bad bytes)
   for (size_t i = 0; i < s.size();) {
-    char32_t c = valid ? next(s, i) : 0x130;
-    if (c == 0x130 || !(c < 0x370 || (c >= 0x1E00 && c <= 0x1EFF))) {
-      out.clear();
-      icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())))
-          .toLower(icu::Locale("vi"))
-          .toUTF8String(out);
-      return out;
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      out += static_cast<char>(b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b);
+      ++i;
+      continue;
     }
+    char32_t c = next(s, i);
+    if (c == 0x130 || !(c < 0x370 || (c >= 0x1E00 && c <= 0x1EFF))) return by_icu();
     append(out, static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))));
   }
   return out;

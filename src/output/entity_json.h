@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include <nlohmann/json.hpp>
 
@@ -105,23 +106,17 @@ struct FieldAppender {
     key(k);
     append_json_string(out, v);
   }
-  void operator()(const char* k, const std::optional<std::string>& v) {
+  template <class T>
+  void operator()(const char* k, const std::optional<T>& v) {
     if (v) return (*this)(k, *v);
     key(k);
     out += "null";
   }
-  void operator()(const char* k, size_t v) {
+  template <class N>
+    requires(std::is_integral_v<N> && !std::is_same_v<N, bool>)
+  void operator()(const char* k, N v) {
     key(k);
     out += std::to_string(v);
-  }
-  void operator()(const char* k, int v) {
-    key(k);
-    out += std::to_string(v);
-  }
-  void operator()(const char* k, const std::optional<int>& v) {
-    if (v) return (*this)(k, *v);
-    key(k);
-    out += "null";
   }
   void operator()(const char* k, bool v) {
     key(k);
