@@ -1,6 +1,10 @@
 #include "cli/cli.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
 #include <iostream>
 
 #include <unistd.h>
@@ -162,6 +166,21 @@ KindSet only(const std::string& kind) {
   return k;
 }
 
+// Help and version go through std::cout (CLI11 prints them); a write error there must not
+// pass for success, and says why.
+// errno is cleared before CLI11 prints: a failed write in it (std::endl flushes) leaves its
+// reason there.
+int finish_stdout(int code) {
+  std::cout.flush();
+  bool bad = !std::cout;
+  if (std::fflush(stdout) != 0 || bad || std::ferror(stdout)) {
+    int e = errno ? errno : EIO;
+    std::cerr << "trich: error: <stdout>: write failed: " << std::strerror(e) << "\n";
+    return 2;
+  }
+  return code;
+}
+
 }  // namespace
 
 
@@ -234,6 +253,9 @@ std::string check_commands(CLI::App& app, int argc, char** argv) {
 }  // namespace
 
 int run(int argc, char** argv) {
+  // Past a file size limit (ulimit -f) a write then fails with EFBIG, reported and cleaned up
+  // like any other write error, instead of the signal killing us with a partial file left.
+  std::signal(SIGXFSZ, SIG_IGN);
   CLI::App app{"trich: extract priorities, citations, dates and terms from Vietnamese reports, "
                "plans and legal documents, as JSON, JSON Lines or CSV.",
                "trich"};
@@ -337,11 +359,14 @@ int run(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
+    errno = 0;
+    return finish_stdout(app.exit(e));
   } catch (const CLI::CallForAllHelp& e) {
-    return app.exit(e);
+    errno = 0;
+    return finish_stdout(app.exit(e));
   } catch (const CLI::CallForVersion& e) {
-    return app.exit(e);
+    errno = 0;
+    return finish_stdout(app.exit(e));
   } catch (const CLI::ParseError& e) {
     CLI::App* where = deepest(&app);
     std::string msg = e.what();
@@ -386,20 +411,24 @@ int run(int argc, char** argv) {
       path += " " + w;
     }
     // Not App::help, which shows the help of the command parsed (help itself).
+    errno = 0;
     std::cout << target->get_formatter()->make_help(target, path, CLI::AppFormatMode::Normal);
-    return 0;
+    return finish_stdout(0);
   }
   if (version->parsed()) {
+    errno = 0;
     std::cout << "trich " << TRICH_VERSION << "\n";
-    return 0;
+    return finish_stdout(0);
   }
   if (completions->parsed()) {
+    errno = 0;
     std::cout << completion(app, doc, shell);
-    return 0;
+    return finish_stdout(0);
   }
   if (manpage->parsed()) {
+    errno = 0;
     std::cout << man_page(app, doc, TRICH_VERSION);
-    return 0;
+    return finish_stdout(0);
   }
 
   Config cfg;
