@@ -1,5 +1,9 @@
 #include "cli/cli.h"
 
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
@@ -88,9 +92,27 @@ KindSet only(const std::string& kind) {
   return k;
 }
 
+// Help and version go through std::cout (CLI11 prints them); a write error there must not
+// pass for success, and says why.
+// errno is cleared before CLI11 prints: a failed write in it (std::endl flushes) leaves its
+// reason there.
+int finish_stdout(int code) {
+  std::cout.flush();
+  bool bad = !std::cout;
+  if (std::fflush(stdout) != 0 || bad || std::ferror(stdout)) {
+    int e = errno ? errno : EIO;
+    std::cerr << "trich: error: <stdout>: write failed: " << std::strerror(e) << "\n";
+    return 2;
+  }
+  return code;
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
+  // Past a file size limit (ulimit -f) a write then fails with EFBIG, reported and cleaned up
+  // like any other write error, instead of the signal killing us with a partial file left.
+  std::signal(SIGXFSZ, SIG_IGN);
   CLI::App app{"trich: extract priorities, citations, dates and terms from Vietnamese reports, "
                "plans and legal documents, as JSON, JSON Lines or CSV."};
   app.footer(kFooter);
@@ -148,11 +170,14 @@ int run(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
+    errno = 0;
+    return finish_stdout(app.exit(e));
   } catch (const CLI::CallForAllHelp& e) {
-    return app.exit(e);
+    errno = 0;
+    return finish_stdout(app.exit(e));
   } catch (const CLI::CallForVersion& e) {
-    return app.exit(e);
+    errno = 0;
+    return finish_stdout(app.exit(e));
   } catch (const CLI::ParseError& e) {
     std::string msg = e.what();
     std::cerr << "trich: error: " << msg << " (see trich --help)\n";

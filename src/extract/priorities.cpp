@@ -4,6 +4,9 @@
 // announce: group n (digits or a word of the lexicon "cardinal"): a count inside a lead.
 #include "extract/priorities.h"
 
+#include <optional>
+#include <vector>
+
 #include "extract/resolvers.h"
 
 namespace trich {
@@ -66,14 +69,22 @@ void keep_chained(std::vector<Marker>& markers) {
     return markers[a].style == markers[b].style &&
            markers[b].item.index == markers[a].item.index + 1;
   };
-  for (bool changed = true; changed;) {
-    changed = false;
-    for (size_t i = 0; i < n; ++i) {
-      if (keep[i]) continue;
-      if ((i > 0 && keep[i - 1] && follows(i - 1, i)) ||
-          (i + 1 < n && keep[i + 1] && follows(i, i + 1))) {
-        keep[i] = changed = true;
-      }
+  // Keeping spreads from each kept marker to its neighbours, each marker at most once (a
+  // sweep until nothing changed took one sweep per marker of a chain kept from its end).
+  std::vector<size_t> work;
+  for (size_t i = 0; i < n; ++i) {
+    if (keep[i]) work.push_back(i);
+  }
+  while (!work.empty()) {
+    size_t k = work.back();
+    work.pop_back();
+    if (k > 0 && !keep[k - 1] && follows(k - 1, k)) {
+      keep[k - 1] = true;
+      work.push_back(k - 1);
+    }
+    if (k + 1 < n && !keep[k + 1] && follows(k, k + 1)) {
+      keep[k + 1] = true;
+      work.push_back(k + 1);
     }
   }
   for (size_t i = 0; i < n; ++i) {
@@ -102,6 +113,7 @@ void build_lists(std::string_view text, const Matcher& announcer, ResolveContext
   auto& markers = cx.out.markers;
   auto& lists = cx.out.priorities;
   keep_chained(markers);
+  std::optional<size_t> line_end;
   for (size_t i = 0; i < markers.size(); ++i) {
     Marker& mk = markers[i];
     // A new list at its first ordinal, at a change of style, or when the ordinal goes back
@@ -120,8 +132,13 @@ void build_lists(std::string_view text, const Matcher& announcer, ResolveContext
       lists.push_back(std::move(l));
     }
     // The item runs to the end of its paragraph, or to the next marker on the same line.
-    size_t end = text.find('\n', mk.item.at.e);
-    if (end == std::string_view::npos) end = text.size();
+    // Markers come in text order, so the line end found for one serves the next ones on its
+    // line (a search per marker was quadratic on one long line of markers).
+    if (!line_end || *line_end < mk.item.at.e) {
+      line_end = text.find('\n', mk.item.at.e);
+      if (*line_end == std::string_view::npos) line_end = text.size();
+    }
+    size_t end = *line_end;
     if (i + 1 < markers.size() && markers[i + 1].item.at.b < end) end = markers[i + 1].item.at.b;
     while (end > mk.item.at.e && is_space(text[end - 1])) --end;
     mk.item.at.e = end;

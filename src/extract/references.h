@@ -11,7 +11,7 @@
 // Separator words come from the lexicon list_joiner of the rules.
 #pragma once
 
-#include <map>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,17 +22,17 @@
 namespace trich {
 
 // The full citations of a document's earlier windows (a large input is read a window at a
-// time, pipeline/windows.h), for the short forms of later ones: the latest mention of each
-// symbol, by number. Bounded by the distinct symbols cited.
+// time, pipeline/windows.h), for the short forms of later ones: the latest mention under each
+// (number, type) a short form can look for. Bounded by the distinct symbols cited.
 class CitationMemory {
  public:
   // Adds the citations of one window, in document order.
-  void remember(const std::vector<Citation>& citations);
-  // Those whose number (without leading zeros) is `number`, latest last; nullptr if none.
-  const std::vector<Citation>* with_number(const std::string& number) const;
+  void remember(const rules::RuleSet& rules, const std::vector<Citation>& citations);
+  // The latest remembered full citation that `short_form` can stand for; nullptr if none.
+  const Citation* stood_for(const rules::RuleSet& rules, const Citation& short_form) const;
 
  private:
-  std::map<std::string, std::vector<Citation>> by_number_;
+  std::unordered_map<std::string, Citation> latest_;
 };
 
 // `citations` are those of one document (or window), over normalized `text`; they come back

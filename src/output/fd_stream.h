@@ -19,6 +19,7 @@ class FdStreamBuf : public std::streambuf {
   ~FdStreamBuf() override { sync(); }
   bool broken_pipe() const { return broken_pipe_; }
   bool failed() const { return failed_; }
+  int error() const { return errno_; }  // the first failed write's errno
 
  protected:
   int_type overflow(int_type ch) override {
@@ -39,6 +40,7 @@ class FdStreamBuf : public std::streambuf {
       if (n < 0) {
         if (errno == EINTR) continue;
         if (errno == EPIPE) broken_pipe_ = true;
+        if (!failed_) errno_ = errno;
         failed_ = true;
         setp(buf_.data(), buf_.data() + buf_.size());
         return -1;
@@ -51,6 +53,7 @@ class FdStreamBuf : public std::streambuf {
   int fd_;
   std::vector<char> buf_;
   bool broken_pipe_ = false, failed_ = false;
+  int errno_ = 0;
 };
 
 }  // namespace trich

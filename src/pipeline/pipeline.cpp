@@ -25,6 +25,7 @@
 #include "io/decode.h"
 #include "io/input.h"
 #include "output/fd_stream.h"
+#include "output/output_file.h"
 #include "output/parts.h"
 #include "output/schema.h"
 #include "output/sink.h"
@@ -38,6 +39,10 @@ namespace {
 void print(std::ostream& err, const Diagnostic& d) {
   err << "trich: " << (d.severity == Severity::error ? "error: " : "warning: ") << d.where_what()
       << "\n";
+}
+
+Diagnostic write_failed(const std::string& what, int errnum) {
+  return error_at(what, 0, fmt::format("write failed: {}", std::strerror(errnum)));
 }
 
 Result<rules::RuleSet> load_rules(const Config& cfg) {
@@ -235,36 +240,6 @@ void run_ordered(const std::vector<Input>& inputs, int jobs, const Shared& sh,
   for (auto& t : pool) t.join();
 }
 
-// Output to -o FILE goes to a temporary file beside it, renamed into place at the end.
-// A target that exists and is no regular file (/dev/null, a FIFO) is written directly:
-// renaming over it would replace the device.
-struct OutputFile {
-  std::string target, temp;  // temp empty: written directly
-  int fd = -1;
-};
-
-Result<OutputFile> open_output(const std::string& target) {
-  OutputFile f;
-  f.target = target;
-  struct stat st {};
-  if (::stat(target.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
-    if (S_ISDIR(st.st_mode)) return error_at(target, 0, "cannot write: is a directory");
-    f.fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC);
-    if (f.fd < 0) return error_at(target, 0, fmt::format("cannot write: {}", std::strerror(errno)));
-    return f;
-  }
-  std::filesystem::path p(target);
-  std::string dir = p.has_parent_path() ? p.parent_path().string() : ".";
-  f.temp = dir + "/." + p.filename().string() + ".trich-XXXXXX";
-  std::vector<char> tmpl(f.temp.begin(), f.temp.end());
-  tmpl.push_back('\0');
-  f.fd = ::mkstemp(tmpl.data());
-  if (f.fd < 0) return error_at(target, 0, fmt::format("cannot write: {}", std::strerror(errno)));
-  f.temp = tmpl.data();
-  ::fchmod(f.fd, 0644);
-  return f;
-}
-
 }  // namespace
 
 int run(const Config& cfg, std::ostream& err) {
@@ -273,6 +248,10 @@ int run(const Config& cfg, std::ostream& err) {
     std::ostream out(&buf);
     out << json_schema();
     out.flush();
+    if (buf.failed()) {
+      print(err, write_failed("<stdout>", buf.error()));
+      return 2;
+    }
     return 0;
   }
   auto rules = load_rules(cfg);
@@ -298,6 +277,10 @@ int run(const Config& cfg, std::ostream& err) {
     std::ostream out(&buf);
     int failures = check_rules(x, out);
     out.flush();
+    if (buf.failed()) {
+      print(err, write_failed("<stdout>", buf.error()));
+      return 2;
+    }
     return failures == 0 ? 0 : 2;
   }
 
@@ -313,20 +296,20 @@ int run(const Config& cfg, std::ostream& err) {
   }
 
   // The output target is opened before any work, so a bad -o fails fast.
-  std::optional<OutputFile> file;
+  std::unique_ptr<OutputFile> file;
   if (!cfg.output.empty()) {
-    auto f = open_output(cfg.output);
+    auto f = OutputFile::open(cfg.output);
     if (!f.ok()) {
       print(err, f.error());
       return 2;
     }
-    file = f.value();
+    file = std::move(f.value());
   }
   std::signal(SIGPIPE, SIG_IGN);
   // With several threads, one builds beside the workers what they would otherwise each wait
   // for at their first matches (RE2's reverse programs, the rules' own regexes).
   auto warm = x.warm_up(jobs > 1 ? 1 : 0);
-  FdStreamBuf buf(file ? file->fd : STDOUT_FILENO);
+  FdStreamBuf buf(file ? file->fd() : STDOUT_FILENO);
   std::ostream out(&buf);
 
   std::vector<std::string> args = cfg.inputs;
@@ -400,14 +383,13 @@ int run(const Config& cfg, std::ostream& err) {
     out.flush();
   }
   if (buf.failed() && !buf.broken_pipe()) {
-    print(err, error_at(cfg.output.empty() ? "<stdout>" : cfg.output, 0, "write failed"));
+    print(err, write_failed(cfg.output.empty() ? "<stdout>" : cfg.output, buf.error()));
     exit_code = 2;
-  }
-  if (file) {
-    ::close(file->fd);
-    if (!file->temp.empty() && std::rename(file->temp.c_str(), file->target.c_str()) != 0) {
-      print(err, error_at(file->target, 0, fmt::format("cannot rename: {}", std::strerror(errno))));
-      std::remove(file->temp.c_str());
+    if (file) file->discard();  // the old target stays
+  } else if (file) {
+    auto c = file->commit();
+    if (!c.ok()) {
+      print(err, c.error());
       exit_code = 2;
     }
   }

@@ -212,7 +212,7 @@ WindowedOutcome process_in_windows(InputReader& in, std::string buf, const std::
     size_t cut_input = doc.decoded_to_input(cut);
     keep_window(doc, ex, cut_input, covered);
     if (auditor) auditor->check(doc, ex, &audit);
-    citations.remember(ex.citations);
+    citations.remember(x.rules(), ex.citations);
     if (!part(ex)) return o;
     total = cut_input;
     if (last) break;
