@@ -1,6 +1,7 @@
 #include "cli/docgen.h"
 
 #include <algorithm>
+#include <cstdint>
 
 #include <fmt/format.h>
 
@@ -33,7 +34,7 @@ Opt describe(const CLI::Option* o, const DocExtras& ex) {
   for (const auto& l : o->get_lnames()) r.names.push_back("--" + l);
   r.positional = r.names.empty();
   if (r.positional) r.names.push_back(o->get_name(true, false));
-  r.takes_value = o->get_type_size_max() > 0;
+  r.takes_value = o->get_expected_max() > 0;  // flags expect none
   r.repeatable = o->get_items_expected_max() > 1;
   std::string t = o->get_type_name();
   r.value_name = t.substr(0, t.find(':'));
@@ -77,10 +78,22 @@ std::string join(const std::vector<std::string>& v, const std::string& sep) {
 // start of a line.
 std::string roff(const std::string& s) {
   std::string r;
-  for (char ch : s) {
-    if (ch == '\\') r += "\\e";
-    else if (ch == '-') r += "\\-";
-    else r += ch;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char ch = static_cast<unsigned char>(s[i]);
+    if (ch == '\\') {
+      r += "\\e";
+    } else if (ch == '-') {
+      r += "\\-";
+    } else if (ch >= 0x80) {
+      // Non-ASCII as a named glyph (\[u1EA5]), so the page is ASCII and reads right
+      // whatever the reader's locale or troff's input encoding.
+      int len = ch >= 0xF0 ? 4 : ch >= 0xE0 ? 3 : ch >= 0xC0 ? 2 : 1;
+      uint32_t cp = len == 4 ? ch & 0x07 : len == 3 ? ch & 0x0F : len == 2 ? ch & 0x1F : 0xFFFD;
+      for (int k = 1; k < len && i + 1 < s.size(); ++k) cp = (cp << 6) | (s[++i] & 0x3F);
+      r += fmt::format("\\[u{:04X}]", cp);
+    } else {
+      r += static_cast<char>(ch);
+    }
   }
   if (!r.empty() && (r[0] == '.' || r[0] == '\'')) r = "\\&" + r;
   return r;
@@ -125,7 +138,7 @@ std::string option_body(const Opt& o) {
     s += join(o.choices, ", ");
   }
   if (!o.def.empty()) s += " (default: " + o.def + ")";
-  if (o.repeatable && !o.positional && !o.list) s += "; repeatable";
+  if (o.repeatable && !o.positional && !o.list && o.desc.find("repeatable") == std::string::npos) s += "; repeatable";
   return s;
 }
 
