@@ -3,46 +3,6 @@
 #include "base/utf8.h"
 
 namespace trich {
-namespace {
-
-// Builds an object from an entity's fields (json, and jsonl's rare long way).
-struct ObjectBuilder {
-  ojson& j;
-  template <class T>
-  void operator()(const char* k, const std::optional<T>& v) {
-    j[k] = v ? ojson(*v) : ojson(nullptr);
-  }
-  template <class T>
-  void operator()(const char* k, const T& v) {
-    j[k] = v;
-  }
-};
-
-template <class E>
-ojson object(const E& e) {
-  ojson j;
-  fields(e, ObjectBuilder{j});
-  return j;
-}
-
-}  // namespace
-
-ojson to_json(const Citation& c) { return object(c); }
-ojson to_json(const Date& d) { return object(d); }
-ojson to_json(const Term& t) { return object(t); }
-ojson to_json(const Item& i) { return object(i); }
-ojson to_json(const Finding& f) { return object(f); }
-
-ojson to_json(const PriorityList& l) {
-  ojson j;
-  j["style"] = l.style;
-  j["announced"] = l.announced ? ojson(*l.announced) : ojson(nullptr);
-  j["lead"] = l.lead_span ? ojson(l.lead_span->text) : ojson(nullptr);
-  ojson items = ojson::array();
-  for (const auto& i : l.items) items.push_back(to_json(i));
-  j["items"] = std::move(items);
-  return j;
-}
 
 void append_json_string(std::string& out, std::string_view s) {
   if (utf8::valid_prefix(s) != s.size()) {  // never from trich's own text; nlohmann decides

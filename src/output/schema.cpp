@@ -1,94 +1,125 @@
 #include "output/schema.h"
 
+#include <set>
+#include <string>
+#include <type_traits>
+
 #include <nlohmann/json.hpp>
+
+#include "output/kinds.h"
 
 namespace trich {
 namespace {
 
 using ojson = nlohmann::ordered_json;
 
-ojson nullable(const char* type) { return ojson{{"type", ojson::array({type, "null"})}}; }
+// A field's type without its std::optional, and whether it had one.
+template <class T>
+struct bare {
+  using type = T;
+  static constexpr bool nullable = false;
+};
+template <class T>
+struct bare<std::optional<T>> {
+  using type = T;
+  static constexpr bool nullable = true;
+};
 
-ojson entity(ojson fields, std::vector<std::string> required) {
-  ojson props = {
-      {"text", {{"type", "string"}, {"description", "the entity's text exactly as in the input"}}},
-      {"start", {{"type", "integer"}, {"minimum", 0}, {"description", "byte offset into the input as read"}}},
-      {"end", {{"type", "integer"}, {"minimum", 0}, {"description", "byte offset, exclusive"}}},
-      {"line", {{"type", "integer"}, {"minimum", 1}}},
-      {"column", {{"type", "integer"}, {"minimum", 1}, {"description", "code points from the line start, 1-based"}}}};
-  for (auto& [k, v] : fields.items()) props[k] = v;
-  std::vector<std::string> req = {"text", "start", "end", "line", "column"};
-  req.insert(req.end(), required.begin(), required.end());
+template <class T>
+const char* json_type() {
+  if constexpr (std::is_same_v<T, std::string>) return "string";
+  else if constexpr (std::is_same_v<T, bool>) return "boolean";
+  else {
+    static_assert(std::is_integral_v<T>, "a field is a string, an integer, a bool or a vector");
+    return "integer";
+  }
+}
+
+// The schema of field `f` of an E, from its C++ type and its FieldSchema.
+template <class E, class F>
+ojson property(const F& f) {
+  using V = value_t<F, E>;
+  ojson p = ojson::object();
+  if constexpr (is_vector<V>::value) {
+    p["type"] = "array";
+    p["items"] = {{"$ref", std::string("#/$defs/") + Described<typename is_vector<V>::element>::def}};
+    return p;
+  } else {
+    constexpr bool nullable = bare<V>::nullable;
+    using T = typename bare<V>::type;
+    const FieldSchema& s = f.schema;
+    if (!s.values.empty()) {
+      ojson values = ojson::array();
+      for (const char* v : s.values) values.push_back(v);
+      if (nullable) values.push_back(nullptr);
+      p["enum"] = std::move(values);
+    } else if (nullable) {
+      p["type"] = ojson::array({ojson(json_type<T>()), ojson("null")});
+    } else {
+      p["type"] = json_type<T>();
+    }
+    if (s.minimum) p["minimum"] = *s.minimum;
+    if (s.pattern) p["pattern"] = s.pattern;
+    if (s.format) p["format"] = s.format;
+    if (s.description) p["description"] = s.description;
+    return p;
+  }
+}
+
+// The object schema of E's json fields.
+template <class E>
+ojson object_def(ojson extra_properties = ojson::object()) {
+  ojson props = ojson::object();
+  std::vector<std::string> req;
+  each_field<kJson>(Described<E>::fields(), [&](const auto& f) {
+    props[f.name] = property<E>(f);
+    if (f.required()) req.push_back(f.name);
+  });
+  for (auto& [k, v] : extra_properties.items()) props[k] = v;
   return ojson{{"type", "object"}, {"properties", props}, {"required", req}};
+}
+
+// Adds E's def, then those of the entities its arrays hold.
+template <class E>
+void add_defs(ojson& defs) {
+  defs[Described<E>::def] = object_def<E>();
+  each_field<kJson>(Described<E>::fields(), [&](const auto& f) {
+    using V = value_t<std::remove_cvref_t<decltype(f)>, E>;
+    if constexpr (is_vector<V>::value) add_defs<typename is_vector<V>::element>(defs);
+  });
 }
 
 }  // namespace
 
 std::string json_schema() {
-  ojson citation = entity(
-      {{"symbol", nullable("string")}, {"number", nullable("string")},
-       {"year", nullable("integer")}, {"type", nullable("string")},
-       {"type_code", nullable("string")}, {"issuer_code", nullable("string")},
-       {"issuer", nullable("string")},
-       {"date", {{"type", ojson::array({"string", "null"})}, {"format", "date"}}},
-       {"system", {{"enum", ojson::array({"party", "state", nullptr})}}},
-       {"name", nullable("string")}, {"refers_to", nullable("string")}},
-      {"symbol", "number", "year", "type", "type_code", "issuer_code", "issuer", "date", "system",
-       "name", "refers_to"});
-  ojson item = entity({{"index", {{"type", "integer"}, {"minimum", 1}}},
-                       {"marker", {{"type", "string"}}}},
-                      {"index", "marker"});
-  ojson list = {{"type", "object"},
-                {"properties",
-                 {{"style", {{"enum", {"thu", "la"}}}},
-                  {"announced", nullable("integer")},
-                  {"lead", nullable("string")},
-                  {"items", {{"type", "array"}, {"items", {{"$ref", "#/$defs/item"}}}}}}},
-                {"required", {"style", "announced", "lead", "items"}}};
-  ojson date = entity({{"value", {{"type", "string"},
-                                  {"pattern", "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"}}},
-                       {"precision", {{"enum", {"day", "month", "year"}}}},
-                       {"inferred", {{"type", "boolean"}}}},
-                      {"value", "precision"});
-  ojson term = entity({{"kind", {{"enum", {"nhiem_ky", "period", "khoa", "dai_hoi"}}}},
-                       {"from", nullable("integer")},
-                       {"to", nullable("integer")},
-                       {"ordinal", nullable("integer")}},
-                      {"kind", "from", "to", "ordinal"});
-  ojson finding = entity(
-      {{"code", {{"enum", {"citation.type_mismatch", "citation.unknown_type_code",
-                          "citation.year_mismatch", "citation.conflicting_dates",
-                          "citation.not_in_registry", "citation.registry_mismatch",
-                          "date.invalid", "priorities.gap", "priorities.duplicate",
-                          "priorities.count_mismatch", "anniversary.mismatch"}}}},
-       {"severity", {{"enum", {"error", "warning", "info"}}}},
-       {"message", {{"type", "string"}}}},
-      {"code", "severity", "message"});
-  auto arr = [](const char* def) {
-    return ojson{{"type", "array"}, {"items", {{"$ref", std::string("#/$defs/") + def}}}};
-  };
-  ojson document = {
-      {"type", "object"},
-      {"properties",
-       {{"source", {{"type", "string"}}},
-        {"encoding", {{"type", "string"}}},
-        {"bytes", {{"type", "integer"}, {"minimum", 0}}},
-        {"citations", arr("citation")},
-        {"priorities", arr("list")},
-        {"dates", arr("date")},
-        {"terms", arr("term")},
-        {"findings", arr("finding")}}},
-      {"required", {"source", "encoding", "bytes"}}};
-  ojson jsonl_line = {
+  ojson sections = ojson::object();
+  ojson line_kinds = ojson::array();
+  each_kind([&](const auto& k) {
+    using E = typename std::remove_cvref_t<decltype(k)>::entity_type;
+    sections[k.key] = {{"type", "array"},
+                       {"items", {{"$ref", std::string("#/$defs/") + Described<E>::def}}}};
+    line_kinds.push_back(k.line);
+  });
+  ojson defs = ojson::object();
+  defs["document"] = object_def<DocumentHead>(sections);
+  each_kind([&](const auto& k) {
+    add_defs<typename std::remove_cvref_t<decltype(k)>::entity_type>(defs);
+  });
+  // What a jsonl line adds to an entity's fields: source, kind, and a priority item's list
+  // fields.
+  ojson line_props = {{"source", {{"type", "string"}}}, {"kind", {{"enum", line_kinds}}}};
+  std::set<std::string> item_fields;
+  each_field<kJsonl>(Described<Item>::fields(), [&](const auto& f) { item_fields.insert(f.name); });
+  each_field<kJsonl>(Described<PriorityLine>::fields(), [&](const auto& f) {
+    if (!item_fields.count(f.name)) line_props[f.name] = property<PriorityLine>(f);
+  });
+  std::vector<std::string> line_required = {"source", "kind"};
+  each_field<kJsonl>(span_fields(), [&](const auto& f) { line_required.push_back(f.name); });
+  defs["jsonl_line"] = {
       {"description", "one line of --format jsonl: an entity plus source and kind"},
       {"type", "object"},
-      {"properties",
-       {{"source", {{"type", "string"}}},
-        {"kind", {{"enum", {"citation", "priority", "date", "term", "finding"}}}},
-        {"list", {{"type", "integer"}, {"minimum", 1}}},
-        {"style", {{"enum", {"thu", "la"}}}},
-        {"announced", nullable("integer")}}},
-      {"required", {"source", "kind", "text", "start", "end", "line", "column"}}};
+      {"properties", line_props},
+      {"required", line_required}};
   ojson schema = {
       {"$schema", "https://json-schema.org/draft/2020-12/schema"},
       {"$id", "trich/1"},
@@ -98,9 +129,7 @@ std::string json_schema() {
        {{"schema", {{"const", "trich/1"}}},
         {"documents", {{"type", "array"}, {"items", {{"$ref", "#/$defs/document"}}}}}}},
       {"required", {"schema", "documents"}},
-      {"$defs",
-       {{"document", document}, {"citation", citation}, {"list", list}, {"item", item},
-        {"date", date}, {"term", term}, {"finding", finding}, {"jsonl_line", jsonl_line}}}};
+      {"$defs", defs}};
   return schema.dump(2) + "\n";
 }
 

@@ -1,6 +1,10 @@
 // The json, jsonl and csv writers (CONTRACT.md). Each writes a document as soon as it gets
 // it, so output streams.
+#include <algorithm>
+#include <optional>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "output/entity_json.h"
@@ -17,29 +21,6 @@ std::string dump(const ojson& j, int indent = -1) {
   return j.dump(indent, ' ', false, ojson::error_handler_t::replace);
 }
 
-const char* section_name(Section s) {
-  switch (s) {
-    case Section::citations: return "citations";
-    case Section::priorities: return "priorities";
-    case Section::dates: return "dates";
-    case Section::terms: return "terms";
-    case Section::findings: return "findings";
-  }
-  return "";
-}
-
-// Calls f(json) for each entity of section `s` in `x` (a list is one entity).
-template <class F>
-void each_json(Section s, const Extraction& x, F&& f) {
-  switch (s) {
-    case Section::citations: for (const auto& e : x.citations) f(to_json(e)); break;
-    case Section::priorities: for (const auto& e : x.priorities) f(to_json(e)); break;
-    case Section::dates: for (const auto& e : x.dates) f(to_json(e)); break;
-    case Section::terms: for (const auto& e : x.terms) f(to_json(e)); break;
-    case Section::findings: for (const auto& e : x.findings) f(to_json(e)); break;
-  }
-}
-
 // The json document is written piece by piece, byte for byte as dumping the whole document
 // with an indent of 2 inside "documents" would write it: documents at 4 spaces, their fields
 // at 6, a section's entities at 8.
@@ -48,19 +29,27 @@ class JsonSink : public Sink {
   JsonSink(const SinkOptions& o, std::ostream& out) : Sink(o, out) {}
   void begin() override { out_ << "{\n  \"schema\": \"trich/1\",\n  \"documents\": ["; }
   void open_document(const DocumentHead& h) override {
-    out_ << (first_ ? "\n" : ",\n") << "    {\n      \"source\": " << dump(h.source)
-         << ",\n      \"encoding\": " << dump(h.encoding) << ",\n      \"bytes\": " << h.bytes;
+    out_ << (first_ ? "\n" : ",\n") << "    {";
+    const char* sep = "\n      ";
+    each_field<kJson>(Described<DocumentHead>::fields(), [&](const auto& f) {
+      out_ << sep << '"' << f.name << "\": " << dump(ojson(value(f, h)));
+      sep = ",\n      ";
+    });
     first_ = false;
   }
-  void open_section(Section s) override { out_ << ",\n      \"" << section_name(s) << "\": ["; }
+  void open_section(Section s) override {
+    with_kind(s, [&](const auto& k) { out_ << ",\n      \"" << k.key << "\": ["; });
+  }
   void entities(Section s, const DocumentHead&, const Extraction& x, SectionState& st,
                 std::ostream& to) const override {
     std::string buf;
-    each_json(s, x, [&](const ojson& j) {
-      buf += st.entities++ ? ",\n        " : "\n        ";
-      for (char c : dump(j, kIndent)) {
-        buf += c;
-        if (c == '\n') buf += "        ";
+    with_kind(s, [&](const auto& k) {
+      for (const auto& e : x.*k.entities) {
+        buf += st.entities++ ? ",\n        " : "\n        ";
+        for (char c : dump(to_json(e), kIndent)) {
+          buf += c;
+          if (c == '\n') buf += "        ";
+        }
       }
     });
     to << buf;
@@ -91,36 +80,13 @@ class JsonlSink : public Sink {
       buf += kind;
       buf += '"';
     };
-    auto close = [&] { buf += "}\n"; };
-    switch (s) {
-      case Section::citations:
-        for (const auto& e : x.citations) open("citation"), append_fields(buf, e), close();
-        break;
-      case Section::priorities:
-        for (const auto& l : x.priorities) {
-          int n = ++st.lists;
-          for (const auto& it : l.items) {
-            open("priority");
-            append_fields(buf, it);
-            buf += ",\"list\":" + std::to_string(n) + ",\"style\":";
-            append_json_string(buf, l.style);
-            buf += ",\"announced\":";
-            buf += l.announced ? std::to_string(*l.announced) : "null";
-            close();
-          }
-        }
-        break;
-      case Section::dates:
-        for (const auto& e : x.dates) open("date"), append_fields(buf, e), close();
-        break;
-      case Section::terms:
-        // A TERM's own "kind" (nhiem_ky, ...) is written as "term_kind" (docs/contract.md).
-        for (const auto& e : x.terms) open("term"), append_fields(buf, e, "term_kind"), close();
-        break;
-      case Section::findings:
-        for (const auto& e : x.findings) open("finding"), append_fields(buf, e), close();
-        break;
-    }
+    with_kind(s, [&](const auto& k) {
+      k.lines(x, st, [&](const auto& line) {
+        open(k.line);
+        append_line_fields(buf, line);
+        buf += "}\n";
+      });
+    });
     to << buf;
   }
 };
@@ -136,37 +102,54 @@ std::string csv_field(const std::string& s) {
   return out + "\"";
 }
 
+// A csv cell: a string as it is, a number in decimal, null empty.
+inline std::string cell(const std::string& v) { return v; }
+inline std::string cell(bool v) { return v ? "true" : "false"; }
+template <class N>
+  requires std::is_integral_v<N>
+std::string cell(N v) {
+  return std::to_string(v);
+}
 template <class T>
-std::string str(const std::optional<T>& v) {
-  if (!v) return "";
-  if constexpr (std::is_same_v<T, std::string>) return *v;
-  else return std::to_string(*v);
+std::string cell(const std::optional<T>& v) {
+  return v ? cell(*v) : std::string();
 }
 
+// The order of the columns of `fs`'s csv fields: by rank, then as listed.
+template <class Fields>
+std::vector<size_t> csv_order(const Fields& fs) {
+  std::vector<std::pair<int, size_t>> r;
+  each_field<kCsv>(fs, [&](const auto& f) { r.push_back({f.csv_rank, r.size()}); });
+  std::stable_sort(r.begin(), r.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<size_t> order;
+  for (const auto& p : r) order.push_back(p.second);
+  return order;
+}
+
+// One kind: source, then the kind's csv fields. Several kinds: source, kind, the span's
+// fields, then one `value` column that each kind fills its own way (output/kinds.h).
 class CsvSink : public Sink {
  public:
   CsvSink(const SinkOptions& o, std::ostream& out) : Sink(o, out) {
     single_ = sections_.size() == 1;
+    if (single_) {
+      with_kind(sections_[0], [&](const auto& k) {
+        using L = typename std::remove_cvref_t<decltype(k)>::line_type;
+        order_ = csv_order(Described<L>::fields());
+        each_field<kCsv>(Described<L>::fields(), [&](const auto& f) { names_.push_back(f.name); });
+      });
+    } else {
+      order_ = csv_order(span_fields());
+      each_field<kCsv>(span_fields(), [&](const auto& f) { names_.push_back(f.name); });
+    }
   }
   void begin() override {
     if (o_.bom) out_ << "\xEF\xBB\xBF";
     std::vector<std::string> h = {"source"};
     if (!single_) h.push_back("kind");
-    for (const char* f : {"line", "column", "start", "end", "text"}) h.push_back(f);
-    if (!single_) {
-      h.push_back("value");
-    } else if (o_.findings) {
-      h.insert(h.end(), {"code", "severity", "message"});
-    } else if (o_.kinds.citations) {
-      h.insert(h.end(), {"symbol", "number", "year", "type", "type_code", "issuer_code",
-                         "issuer", "date", "system", "name", "refers_to"});
-    } else if (o_.kinds.priorities) {
-      h.insert(h.end(), {"list", "index", "marker", "style", "announced"});
-    } else if (o_.kinds.dates) {
-      h.insert(h.end(), {"value", "precision"});
-    } else {
-      h.insert(h.end(), {"kind", "from", "to", "ordinal"});
-    }
+    for (size_t i : order_) h.push_back(names_[i]);
+    if (!single_) h.push_back("value");
     std::string buf;
     row(buf, h);
     out_ << buf;
@@ -174,57 +157,22 @@ class CsvSink : public Sink {
   void entities(Section s, const DocumentHead& h, const Extraction& x, SectionState& st,
                 std::ostream& to) const override {
     std::string buf;
-    auto row = [&](const std::string& source, const char* kind, const Span& sp,
-                   std::vector<std::string> rest) { this->row(buf, source, kind, sp, std::move(rest)); };
-    const std::string& src = h.source;
-    switch (s) {
-      case Section::citations:
-        for (const auto& c : x.citations) {
-          if (single_) {
-            row(src, "", c.span, {str(c.symbol), str(c.number), str(c.year), str(c.type),
-                                  str(c.type_code), str(c.issuer_code), str(c.issuer),
-                                  str(c.date), str(c.system), str(c.name), str(c.refers_to)});
-          } else {
-            row(src, "citation", c.span, {c.symbol ? *c.symbol : str(c.name)});
-          }
-        }
-        break;
-      case Section::priorities:
-        for (const auto& l : x.priorities) {
-          int n = ++st.lists;
-          for (const auto& it : l.items) {
-            if (single_) {
-              row(src, "", it.span, {std::to_string(n), std::to_string(it.index), it.marker,
-                                     l.style, str(l.announced)});
-            } else {
-              row(src, "priority", it.span, {std::to_string(n) + "." + std::to_string(it.index)});
-            }
-          }
-        }
-        break;
-      case Section::dates:
-        for (const auto& e : x.dates) {
-          if (single_) row(src, "", e.span, {e.value, e.precision});
-          else row(src, "date", e.span, {e.value});
-        }
-        break;
-      case Section::terms:
-        for (const auto& t : x.terms) {
-          if (single_) {
-            row(src, "", t.span, {t.kind, str(t.from), str(t.to), str(t.ordinal)});
-          } else {
-            row(src, "term", t.span,
-                {t.ordinal ? std::to_string(*t.ordinal) : str(t.from) + "-" + str(t.to)});
-          }
-        }
-        break;
-      case Section::findings:
-        for (const auto& f : x.findings) {
-          if (single_) row(src, "", f.span, {f.code, f.severity, f.message});
-          else row(src, "finding", f.span, {f.code});
-        }
-        break;
-    }
+    std::vector<std::string> cells, f;
+    with_kind(s, [&](const auto& k) {
+      using L = typename std::remove_cvref_t<decltype(k)>::line_type;
+      k.lines(x, st, [&](const L& line) {
+        cells.clear();
+        auto add = [&](const auto& fd) { cells.push_back(cell(value(fd, line))); };
+        if (single_) each_field<kCsv>(Described<L>::fields(), add);
+        else each_field<kCsv>(span_fields(), add);
+        f.clear();
+        f.push_back(h.source);
+        if (!single_) f.push_back(k.line);
+        for (size_t i : order_) f.push_back(std::move(cells[i]));
+        if (!single_) f.push_back(k.value(line));
+        row(buf, f);
+      });
+    });
     to << buf;
   }
 
@@ -236,16 +184,9 @@ class CsvSink : public Sink {
     }
     buf += "\r\n";
   }
-  void row(std::string& buf, const std::string& source, const char* kind, const Span& s,
-           std::vector<std::string> rest) const {
-    std::vector<std::string> f = {source};
-    if (!single_) f.push_back(kind);
-    for (auto v : {s.line, s.column, s.start, s.end}) f.push_back(std::to_string(v));
-    f.push_back(s.text);
-    f.insert(f.end(), rest.begin(), rest.end());
-    row(buf, f);
-  }
   bool single_ = false;
+  std::vector<size_t> order_;       // the columns after source (and kind), by field index
+  std::vector<std::string> names_;  // the csv fields' names, as listed
 };
 
 }  // namespace

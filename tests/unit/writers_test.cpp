@@ -1,11 +1,13 @@
 // Writers: the contract's shapes in json, jsonl and csv.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "output/entity_json.h"
+#include "output/schema.h"
 #include "output/sink.h"
 
 using namespace trich;
@@ -106,4 +108,47 @@ TEST_CASE("append_json_string writes what nlohmann's dump writes") {
     append_json_string(got, s);
     CHECK(got == ojson(s).dump(-1, ' ', false, ojson::error_handler_t::replace));
   }
+}
+
+// The descriptors of output/kinds.h drive every format: a kind's json object, its schema def,
+// its jsonl line and its single-kind csv header list the same fields in the same order.
+TEST_CASE("descriptors: json, schema, jsonl and csv agree on each kind's fields") {
+  auto schema = ojson::parse(json_schema());
+  Citation c;
+  c.symbol = "35-CT/TW";
+  Date d;
+  d.inferred = true;
+  Term t;
+  Finding f;
+  auto keys = [](const ojson& j) {
+    std::vector<std::string> k;
+    for (auto& [key, v] : j.items()) k.push_back(key);
+    return k;
+  };
+  struct Case {
+    const char* def;
+    ojson object;
+  };
+  for (const auto& [def, object] : {Case{"citation", to_json(c)}, Case{"date", to_json(d)},
+                                    Case{"term", to_json(t)}, Case{"finding", to_json(f)}}) {
+    INFO(def);
+    CHECK(keys(schema["$defs"][def]["properties"]) == keys(object));
+  }
+  // A date's "inferred" is written only when true, so the schema does not require it.
+  auto req = schema["$defs"]["date"]["required"];
+  CHECK(std::find(req.begin(), req.end(), "inferred") == req.end());
+  CHECK(keys(to_json(Date{})) == std::vector<std::string>{"text", "start", "end", "line",
+                                                         "column", "value", "precision"});
+  // jsonl writes the same fields straight from the entity, renaming a TERM's kind.
+  std::string line;
+  append_line_fields(line, t);
+  CHECK(line == ",\"text\":\"\",\"start\":0,\"end\":0,\"line\":0,\"column\":0,"
+                "\"term_kind\":\"\",\"from\":null,\"to\":null,\"ordinal\":null");
+  // csv: the span first in its own order, then a list's number before the item's fields.
+  SinkOptions o;
+  o.format = "csv";
+  o.kinds = KindSet{false, true, false, false, false};
+  std::ostringstream out;
+  make_sink(o, out)->begin();
+  CHECK(out.str() == "source,line,column,start,end,text,list,index,marker,style,announced\r\n");
 }
