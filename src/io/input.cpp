@@ -28,7 +28,14 @@ Diagnostic io_error(const std::string& path, const std::string& what) {
 // Other file types (FIFOs, sockets, devices) under a directory are passed over quietly:
 // opening a FIFO would wait for a writer.
 using DirId = std::pair<dev_t, ino_t>;
-void walk(const std::string& dir, std::vector<Input>& out, std::vector<DirId>& ancestors) {
+struct Walk {
+  const WalkOptions& opts;
+  GlobFilter globs;
+  WalkStats* stats;
+  std::string root;  // the directory named on the command line, for relative paths
+};
+void walk(const std::string& dir, std::vector<Input>& out, std::vector<DirId>& ancestors,
+          Walk& w) {
   struct stat st {};
   if (::stat(dir.c_str(), &st) != 0) {
     out.push_back({dir, io_error(dir, std::strerror(errno)), true});
@@ -53,13 +60,28 @@ void walk(const std::string& dir, std::vector<Input>& out, std::vector<DirId>& a
   ancestors.push_back(id);
   for (const auto& e : entries) {
     std::string p = e.path().string();
+    std::string name = e.path().filename().string();
+    if (!w.opts.hidden && !name.empty() && name[0] == '.') {
+      if (w.stats) ++w.stats->hidden;
+      continue;
+    }
+    size_t skip = w.root.size() + (w.root.back() == '/' ? 0 : 1);
+    std::string rel = p.size() > skip && p.compare(0, w.root.size(), w.root) == 0 ? p.substr(skip) : name;
     struct stat es {};
     if (::stat(p.c_str(), &es) != 0) {  // a dangling link, or one that loops on itself
-      out.push_back({p, io_error(p, std::strerror(errno)), true});
+      if (w.globs.keep_file(rel, name)) out.push_back({p, io_error(p, std::strerror(errno)), true});
     } else if (S_ISDIR(es.st_mode)) {
-      walk(p, out, ancestors);
+      if (w.globs.enter_dir(rel, name)) {
+        walk(p, out, ancestors, w);
+      } else if (w.stats) {
+        ++w.stats->globbed;
+      }
     } else if (S_ISREG(es.st_mode)) {
-      out.push_back({p, std::nullopt, true});
+      if (w.globs.keep_file(rel, name)) {
+        out.push_back({p, std::nullopt, true});
+      } else if (w.stats) {
+        ++w.stats->globbed;
+      }
     }
   }
   ancestors.pop_back();
@@ -68,6 +90,15 @@ void walk(const std::string& dir, std::vector<Input>& out, std::vector<DirId>& a
 }  // namespace
 
 std::vector<Input> expand_inputs(const std::vector<std::string>& args, bool recurse) {
+  WalkOptions o;
+  o.recurse = recurse;
+  o.hidden = true;  // what this overload always did
+  return expand_inputs(args, o, nullptr);
+}
+
+std::vector<Input> expand_inputs(const std::vector<std::string>& args, const WalkOptions& opts,
+                                 WalkStats* stats) {
+  bool recurse = opts.recurse;
   std::vector<Input> out;
   if (args.empty()) {
     out.push_back({"-", std::nullopt});
@@ -86,7 +117,10 @@ std::vector<Input> expand_inputs(const std::vector<std::string>& args, bool recu
         out.push_back({a, io_error(a, "is a directory (use -r to read the files under it)")});
       } else {
         std::vector<DirId> ancestors;
-        walk(a, out, ancestors);
+        std::string root = a;
+        while (root.size() > 1 && root.back() == '/') root.pop_back();
+        Walk w{opts, GlobFilter(opts.globs), stats, root};
+        walk(a, out, ancestors, w);
       }
     } else {
       out.push_back({a, std::nullopt});

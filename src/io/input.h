@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "base/error.h"
+#include "io/walk_filter.h"
 
 namespace trich {
 
@@ -21,8 +22,12 @@ struct Input {
   bool in_directory = false;         // found while walking a directory (not named by the user)
 };
 
-// No argument means standard input.
+// No argument means standard input. Reads hidden files (the walk of earlier versions).
 std::vector<Input> expand_inputs(const std::vector<std::string>& args, bool recurse);
+// The same, walking directories as `opts` says (hidden entries, --glob; io/walk_filter.h)
+// and counting what it passes over in `stats` (may be null).
+std::vector<Input> expand_inputs(const std::vector<std::string>& args, const WalkOptions& opts,
+                                 WalkStats* stats);
 
 // An input opened for reading in pieces. Move-only; closes its file (not standard input).
 class InputReader {

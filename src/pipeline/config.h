@@ -24,6 +24,9 @@ struct Config {
   size_t window = 0;                // bytes read at a time from a large input; 0: the default
   std::string fail_on = "error";    // audit: error, warning, info, none
   std::string registry;             // audit: CSV of trusted documents
+  bool hidden = false;              // -r also reads hidden files and directories
+  std::vector<std::string> globs;   // -g: include (or, with "!", exclude) under directories
+  int progress = 0;                 // 1 --progress, -1 --no-progress, 0 on a terminal only
 };
 
 }  // namespace trich

@@ -1,6 +1,7 @@
 #include "pipeline/pipeline.h"
 
 #include <algorithm>
+#include <chrono>
 #include <atomic>
 #include <condition_variable>
 #include <csignal>
@@ -29,7 +30,9 @@
 #include "output/parts.h"
 #include "output/schema.h"
 #include "output/sink.h"
+#include "pipeline/progress.h"
 #include "pipeline/rules_check.h"
+#include "pipeline/stats.h"
 #include "pipeline/windows.h"
 #include "text/document.h"
 
@@ -93,6 +96,7 @@ struct Outcome {
   bool fails_audit = false;             // its findings fail the audit
   std::vector<Diagnostic> diagnostics;
   bool skipped_binary = false;
+  Tally tally;  // for --stats
   bool quiet = false;  // a binary file met while walking a directory: counted, not reported
 };
 
@@ -104,6 +108,7 @@ void process_windows(InputReader& r, std::string read, const Shared& sh, Outcome
   auto w = process_in_windows(r, std::move(read), sh.cfg.encoding, sh.x, sh.scan, sh.auditor,
                               sh.window, [&](const Extraction& ex) {
                                 o.fails_audit = o.fails_audit || failing(ex.findings, sh.fail_rank);
+                                o.tally.add(ex);
                                 auto res = o.parts->part(head, ex);
                                 if (!res.ok()) spool_error = res.error();
                                 return res.ok() && !sh.cancelled;
@@ -152,6 +157,7 @@ Outcome process_input(const Input& in, const Shared& sh) {
   Extraction ex = sh.x.run(doc, sh.scan);
   if (sh.auditor) sh.auditor->check(doc, ex);
   o.fails_audit = failing(ex.findings, sh.fail_rank);
+  o.tally.add(ex);
   o.parts = std::make_unique<PartWriter>(sh.sink, PartWriter::Spool::memory);
   auto r2 = o.parts->part(head, ex);
   if (r2.ok()) o.head = head;
@@ -243,6 +249,7 @@ void run_ordered(const std::vector<Input>& inputs, int jobs, const Shared& sh,
 }  // namespace
 
 int run(const Config& cfg, std::ostream& err) {
+  auto started = std::chrono::steady_clock::now();
   if (cfg.command == "schema") {
     FdStreamBuf buf(STDOUT_FILENO);
     std::ostream out(&buf);
@@ -323,10 +330,24 @@ int run(const Config& cfg, std::ostream& err) {
     }
   }
   std::vector<Input> inputs;
+  RunStats stats;
   if (args.empty() && !cfg.files_from.empty()) {
     // --files-from with an empty list: nothing to read, not standard input.
   } else {
-    inputs = expand_inputs(args, cfg.recurse);
+    WalkOptions walk;
+    walk.recurse = cfg.recurse;
+    walk.hidden = cfg.hidden;
+    walk.globs = cfg.globs;
+    inputs = expand_inputs(args, walk, &stats.walk);
+  }
+  std::optional<Progress> progress;
+  if (progress_wanted(cfg.progress, !file)) {
+    uint64_t total = 0;
+    for (const auto& in : inputs) {
+      struct stat st {};
+      if (in.path != "-" && ::stat(in.path.c_str(), &st) == 0 && S_ISREG(st.st_mode)) total += st.st_size;
+    }
+    progress.emplace(STDERR_FILENO, inputs.size(), total);
   }
 
   SinkOptions so;
@@ -344,6 +365,8 @@ int run(const Config& cfg, std::ostream& err) {
   auto report = [&](const std::vector<Diagnostic>& ds, bool quiet) {
     for (const auto& d : ds) {
       if (quiet) continue;
+      std::unique_lock<std::mutex> paused;
+      if (progress) paused = progress->pause();
       print(err, d);
       if (d.severity == Severity::error) exit_code = 2;
     }
@@ -366,6 +389,9 @@ int run(const Config& cfg, std::ostream& err) {
   run_ordered(inputs, jobs, sh, [&](Outcome o) {
     report(o.diagnostics, o.quiet && o.skipped_binary);
     binaries += o.skipped_binary;
+    stats.tally.add(o.tally);
+    if (!o.head && !o.skipped_binary) ++stats.unreadable;
+    if (progress) progress->done(o.head ? o.head->bytes : 0);
     failed_audit = failed_audit || o.fails_audit;
     if (o.head && o.parts) {
       count(*o.head);
@@ -378,6 +404,7 @@ int run(const Config& cfg, std::ostream& err) {
     }
     return true;
   });
+  progress.reset();
   if (!pipe_closed) {
     sink->end();
     out.flush();
@@ -394,13 +421,14 @@ int run(const Config& cfg, std::ostream& err) {
     }
   }
   if (cfg.stats) {
-    std::string encs;
-    for (const auto& [name, count] : by_encoding) {
-      encs += fmt::format("{}{} {}", encs.empty() ? " (" : ", ", count, name);
-    }
-    if (!encs.empty()) encs += ")";
-    err << fmt::format("trich: {} document{}{}, {} bytes, {} binary file{} skipped\n", docs,
-                       docs == 1 ? "" : "s", encs, bytes, binaries, binaries == 1 ? "" : "s");
+    stats.documents = docs;
+    stats.bytes = bytes;
+    stats.by_encoding = by_encoding;
+    stats.binary = binaries;
+    stats.kinds = cfg.kinds;
+    stats.audit = cfg.command == "audit";
+    stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    err << stats_lines(stats);
   }
   if (pipe_closed) return exit_code == 2 ? 2 : 0;
   if (exit_code == 0 && failed_audit) exit_code = 1;
