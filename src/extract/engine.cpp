@@ -357,6 +357,12 @@ void Matcher::warm(size_t item) const {
   }
 }
 
+std::vector<std::string> Matcher::patterns() const {
+  std::vector<std::string> out;
+  for (const auto& e : rules_) out.push_back(e.rule->pattern);
+  return out;
+}
+
 bool Matcher::next(std::string_view text, size_t pos, size_t end, Match& m,
                    std::vector<re2::StringPiece>& subs) const {
   re2::StringPiece t(text.data(), text.size());

@@ -8,7 +8,9 @@
 // text: a match that starts at or before a window's last trigger holds a trigger of that
 // window, so it and every other match that could start where it starts lie inside the window;
 // RE2 then picks the same leftmost start and the same alternative as it would on the whole
-// text (the text outside stays visible to RE2 as context, for ^ and $).
+// text (the text outside stays visible to RE2 as context, for ^ and $). Windows given by a
+// CandidateFinder (extract/candidates.h, Hyperscan) take the prefilter's place where they
+// are given; the same argument holds for them.
 #pragma once
 
 #include <algorithm>
@@ -23,6 +25,7 @@
 #include <re2/re2.h>
 
 #include "base/error.h"
+#include "extract/candidates.h"
 #include "extract/prefilter.h"
 #include "rules/ruleset.h"
 
@@ -70,9 +73,11 @@ class Matcher {
 
   // Calls on_match(const Match&) for each match in text[begin, end), left to right. The scan
   // resumes at the end of each match's reported extent, so trailing context a rule consumed
-  // (a boundary) can start the next match.
+  // (a boundary) can start the next match. With `windows` (the kind's candidates in text),
+  // RE2 searches only inside them; the matches are the same.
   template <class F>
-  void scan(std::string_view text, size_t begin, size_t end, F&& on_match) const;
+  void scan(std::string_view text, size_t begin, size_t end, F&& on_match,
+            const Windows* windows = nullptr) const;
 
   size_t size() const { return rules_.size(); }
 
@@ -87,6 +92,9 @@ class Matcher {
   // The prefilter, or nullptr when TRICH_NO_PREFILTER is set in the environment (to compare
   // outputs): then the whole text is searched.
   const Prefilter* prefilter() const { return prefilter_.get(); }
+
+  // The rules' patterns, in order (for the candidate finder).
+  std::vector<std::string> patterns() const;
 
  private:
   struct Entry {
@@ -111,11 +119,36 @@ class Matcher {
 };
 
 template <class F>
-void Matcher::scan(std::string_view text, size_t begin, size_t end, F&& on_match) const {
+void Matcher::scan(std::string_view text, size_t begin, size_t end, F&& on_match,
+                   const Windows* windows) const {
   if (!re_) return;
   std::vector<re2::StringPiece> subs(1);
-  size_t pos = begin;
   Match m;
+  size_t pos = begin;
+  // Every match that starts in [pos, stop) ends by stop.
+  auto search = [&](size_t stop) {
+    while (pos <= stop) {
+      if (!next(text, pos, stop, m, subs)) return;
+      size_t match_begin = static_cast<size_t>(subs[0].data() - text.data());
+      on_match(static_cast<const Match&>(m));
+      size_t resume = m.end_;
+      if (resume <= pos || resume <= match_begin) {
+        resume = std::max(pos, match_begin) + 1;
+        while (resume < end && (static_cast<unsigned char>(text[resume]) & 0xC0) == 0x80) ++resume;
+      }
+      pos = resume;
+    }
+  };
+  if (windows) {
+    auto w = std::lower_bound(windows->begin(), windows->end(), begin,
+                              [](const std::pair<size_t, size_t>& x, size_t b) { return x.second <= b; });
+    for (; w != windows->end() && w->first < end; ++w) {
+      if (w->second <= pos) continue;
+      pos = std::max(pos, w->first);
+      search(std::min(w->second, end));
+    }
+    return;
+  }
   // Without a prefilter the window is the rest of the range and every match is taken.
   Prefilter::Window w{pos, end, end};
   bool have_window = !prefilter_;

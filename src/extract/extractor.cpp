@@ -34,6 +34,16 @@ Result<std::unique_ptr<Extractor>> Extractor::build(const rules::RuleSet& rules,
     if (!m.ok()) return m.error();
     x->matchers_[k] = std::move(m.value());
   }
+  // One candidate pass for every kind scanned over whole documents (announce only reads the
+  // leads of lists: it is searched there, whole). Only with Hyperscan built in (the CMake
+  // option TRICH_HYPERSCAN, off by default: docs/scale.md says why).
+  std::vector<CandidateFinder::Kind> ck;
+  for (const auto& [name, m] : x->matchers_) {
+    if (name == "announce" || m->size() == 0) continue;
+    x->candidate_kind_[name] = ck.size();
+    ck.push_back({name, m->patterns()});
+  }
+  x->candidates_ = CandidateFinder::build(ck, x->candidates_why_);
   return x;
 }
 
@@ -83,22 +93,37 @@ const Matcher* Extractor::matcher(const std::string& kind) const {
   return it == matchers_.end() ? nullptr : it->second.get();
 }
 
+const Windows* Extractor::windows_of(const std::string& kind, const Candidates* c) const {
+  if (!c || !c->found || !candidates_) return nullptr;
+  auto it = candidate_kind_.find(kind);
+  if (it == candidate_kind_.end() || !candidates_->covers(it->second)) return nullptr;
+  return &c->windows[it->second];
+}
+
+Extractor::Candidates Extractor::candidates(std::string_view text) const {
+  Candidates c;
+  if (candidates_) c.found = candidates_->find(text, c.windows);
+  return c;
+}
+
 void Extractor::scan(const std::string& kind, std::string_view text, Extraction& out,
-                     const CitationMemory* earlier) const {
+                     const CitationMemory* earlier, const Candidates* c) const {
   if (!matcher(kind)) return;  // not built for this run
   ResolveContext cx{rules_, text, out};
   const auto& table = resolvers();
   matcher(kind)->scan(text, 0, text.size(), [&](const Match& m) {
     auto it = table.find(m.rule().resolve);
     if (it != table.end()) it->second(m, cx);
-  });
+  }, windows_of(kind, c));
   if (kind == "priorities") build_lists(text, *matcher("announce"), cx);
   if (kind == "citations") resolve_references(text, rules_, out.citations, earlier);
 }
 
 Extraction Extractor::run_kind(const std::string& kind, std::string_view text) const {
   Extraction x;
-  if (matcher(kind)) scan(kind, text, x);
+  if (!matcher(kind)) return x;
+  Candidates c = candidates(text);
+  scan(kind, text, x, nullptr, &c);
   return x;
 }
 
@@ -115,11 +140,12 @@ Extraction Extractor::run(const Document& doc, const KindSet& kinds,
                           const CitationMemory* earlier) const {
   Extraction x;
   std::string_view text = doc.text();
-  if (kinds.citations) scan("citations", text, x, earlier);
-  if (kinds.priorities) scan("priorities", text, x);
-  if (kinds.dates) scan("dates", text, x);
-  if (kinds.terms) scan("terms", text, x);
-  if (kinds.audit) scan("anniversary", text, x);
+  Candidates c = candidates(text);
+  if (kinds.citations) scan("citations", text, x, earlier, &c);
+  if (kinds.priorities) scan("priorities", text, x, nullptr, &c);
+  if (kinds.dates) scan("dates", text, x, nullptr, &c);
+  if (kinds.terms) scan("terms", text, x, nullptr, &c);
+  if (kinds.audit) scan("anniversary", text, x, nullptr, &c);
   finish(doc, x);
   return x;
 }

@@ -75,13 +75,30 @@ class Extractor {
   // Runs only the rules of `kind` over `text` (used by `rules check`).
   Extraction run_kind(const std::string& kind, std::string_view text) const;
 
+  // The candidate finder (nullptr without Hyperscan, or with TRICH_NO_HYPERSCAN set), and
+  // why there is none.
+  const CandidateFinder* candidate_finder() const { return candidates_.get(); }
+  const std::string& candidate_finder_why() const { return candidates_why_; }
+  // One document's candidate windows, every kind's (found is false without a finder), and
+  // the windows of one kind among them (nullptr: that kind is searched whole or by its
+  // prefilter).
+  struct Candidates {
+    bool found = false;
+    std::vector<Windows> windows;
+  };
+  Candidates candidates(std::string_view text) const;
+  const Windows* windows_of(const std::string& kind, const Candidates* c) const;
+
  private:
   explicit Extractor(const rules::RuleSet& r) : rules_(r) {}
   void scan(const std::string& kind, std::string_view text, Extraction& out,
-            const CitationMemory* earlier = nullptr) const;
+            const CitationMemory* earlier = nullptr, const Candidates* c = nullptr) const;
   void finish(const Document& doc, Extraction& x) const;
   const rules::RuleSet& rules_;
   std::map<std::string, std::unique_ptr<Matcher>> matchers_;
+  std::unique_ptr<CandidateFinder> candidates_;
+  std::string candidates_why_;
+  std::map<std::string, size_t> candidate_kind_;  // kind -> index in the finder
 };
 
 }  // namespace trich

@@ -3,7 +3,9 @@
 // examples, so every kind has a plan, with pairs of characters where it found them); each
 // input, decoded as UTF-8 and copied into a buffer of its exact size (so that AddressSanitizer
 // sees a read past its end), is scanned by both, whole and from a third of the way in. The
-// matches must be the same: rule, start and end.
+// matches must be the same: rule, start and end. In a build with Hyperscan
+// (-DTRICH_HYPERSCAN=ON) a third extractor's candidate windows (extract/candidates.h) are
+// checked the same way: windows + RE2 find what RE2 finds alone.
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -23,7 +25,7 @@ namespace {
 
 struct Pair {
   trich::rules::RuleSet rules;
-  std::unique_ptr<trich::Extractor> plain, forced;
+  std::unique_ptr<trich::Extractor> plain, forced, windowed;
 };
 
 const Pair& pair() {
@@ -40,6 +42,13 @@ const Pair& pair() {
     FUZZ_CHECK(plain.ok() && forced.ok());
     p->plain = std::move(plain.value());
     p->forced = std::move(forced.value());
+    if (trich::CandidateFinder::available()) {
+      setenv("TRICH_NO_PREFILTER", "1", 1);
+      auto w = trich::Extractor::build(p->rules);
+      unsetenv("TRICH_NO_PREFILTER");
+      FUZZ_CHECK(w.ok() && w.value()->candidate_finder());
+      p->windowed = std::move(w.value());
+    }
     // Tuning needs a long text: the examples of every rule, over and over.
     std::string sample;
     while (sample.size() < (64 << 10)) {
@@ -58,9 +67,10 @@ const Pair& pair() {
 
 using Found = std::vector<std::tuple<const trich::rules::Rule*, size_t, size_t>>;
 
-Found scan(const trich::Matcher& m, std::string_view text, size_t from) {
+Found scan(const trich::Matcher& m, std::string_view text, size_t from,
+           const trich::Windows* w = nullptr) {
   Found f;
-  m.scan(text, from, text.size(), [&](const trich::Match& x) { f.emplace_back(&x.rule(), x.begin(), x.end()); });
+  m.scan(text, from, text.size(), [&](const trich::Match& x) { f.emplace_back(&x.rule(), x.begin(), x.end()); }, w);
   return f;
 }
 
@@ -76,6 +86,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view text(buf.get(), n);
   size_t third = n / 3;
   while (third > 0 && !trich::utf8::is_lead(static_cast<unsigned char>(text[third]))) --third;
+  trich::Extractor::Candidates cands;
+  if (p.windowed) {
+    cands = p.windowed->candidates(text);
+    FUZZ_CHECK(cands.found);  // decoded text is valid UTF-8
+  }
   for (const auto& k : trich::Extractor::kinds()) {
     const auto* a = p.plain->matcher(k);
     const auto* b = p.forced->matcher(k);
@@ -88,6 +103,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         for (const auto& [r, s, e] : got) std::fprintf(stderr, "  windowed %zu %zu %s\n", s, e, r->name.c_str());
       }
       FUZZ_CHECK(want == got);
+      if (const trich::Windows* w = p.windowed ? p.windowed->windows_of(k, &cands) : nullptr) {
+        Found hs = scan(*p.windowed->matcher(k), text, from, w);
+        if (want != hs) {
+          for (const auto& [r, s, e] : hs) std::fprintf(stderr, "  hyperscan %zu %zu %s\n", s, e, r->name.c_str());
+        }
+        FUZZ_CHECK(want == hs);
+      }
     }
   }
   return 0;
