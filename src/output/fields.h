@@ -86,7 +86,7 @@ struct Field {
 // A field shown everywhere; narrow it with .only<...>().
 template <class Get>
 Field<kAll, Get> field(const char* name, Get get) {
-  return {name, get};
+  return {name, get, nullptr, false, 100, {}};
 }
 
 // The value of field `f` for entity `e`, by reference when the getter gives one.
