@@ -19,7 +19,7 @@
 
 namespace trich {
 
-// The matching key of a symbol: without spaces, Ð as Đ, lower-cased ("47/2021/nđ-cp").
+// The matching key of a symbol: without spaces, U+00D0 as U+0110, lower-cased.
 std::string symbol_key(std::string_view symbol);
 // The matching key of a name: blanks collapsed, lower-cased, marked as a name.
 std::string name_key(std::string_view name);
