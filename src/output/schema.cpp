@@ -45,7 +45,8 @@ ojson property(const F& f) {
     p["items"] = {{"$ref", std::string("#/$defs/") + Described<typename is_vector<V>::element>::def}};
     return p;
   } else {
-    constexpr bool nullable = bare<V>::nullable;
+    // An optional written only when set is absent, never null.
+    const bool nullable = bare<V>::nullable && !f.when_true;
     using T = typename bare<V>::type;
     const FieldSchema& s = f.schema;
     if (!s.values.empty()) {
