@@ -16,6 +16,7 @@
 
 #include "cli/docgen.h"
 #include "cli/suggest.h"
+#include "extract/resolvers.h"
 #include "io/decode.h"
 #include "pipeline/pipeline.h"
 
@@ -90,7 +91,20 @@ struct Common {
   std::vector<std::string> globs;
   int jobs = 0;
   size_t window = 0;
+  std::string reference_date;
 };
+
+// --reference-date: "document" or a calendar date YYYY-MM-DD.
+std::string check_reference_date(const std::string& s) {
+  if (s == "document") return "";
+  int y = 0, m = 0, d = 0;
+  char tail = 0;
+  if (s.size() == 10 && std::sscanf(s.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 &&
+      s[4] == '-' && s[7] == '-' && !iso_date(y, m, d).empty() && plausible_year(y)) {
+    return "";
+  }
+  return "expected YYYY-MM-DD (a real date) or \"document\", got \"" + s + "\"";
+}
 
 const std::vector<std::string> kDocumentFormats = {"json", "jsonl", "csv"};
 const std::vector<std::string> kAuditFormats = {"json", "jsonl", "csv", "text"};
@@ -129,6 +143,12 @@ void add_common(CLI::App* app, Common& c, const std::vector<std::string>& format
                 "print on standard error what was read, found and skipped, and how fast");
   app->add_flag("--progress", c.progress, "show a progress line on standard error, even into a pipe");
   app->add_flag("--no-progress", c.no_progress, "never show the progress line");
+  app->add_option("--reference-date", c.reference_date,
+                  "resolve relative dates (h\u00f4m nay, n\u0103m ngo\u00e1i, qu\u00fd n\u00e0y) "
+                  "against DATE (YYYY-MM-DD), or against each document's own date (document); "
+                  "without it they are not reported")
+      ->type_name("DATE")
+      ->check(CLI::Validator(check_reference_date, "DATE"));
   app->add_option("--window", c.window,
                   "read an input larger than BYTES a window of BYTES at a time, to bound memory "
                   "(default 8M; K, M, G suffixes)")
@@ -491,6 +511,7 @@ int run(int argc, char** argv) {
       }
     }
   }
+  if (common) cfg.kinds.reference_date = common->reference_date;
   // Nothing named and a person at the keyboard: say what trich waits for.
   if (common && common->inputs.empty() && common->files_from.empty() && ::isatty(STDIN_FILENO)) {
     std::cerr << "trich: reading standard input from the terminal (end with Ctrl-D); name files "

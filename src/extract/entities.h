@@ -52,9 +52,18 @@ struct HeaderDate {
 struct Date {
   At at;
   Span span;
-  std::string value;      // "2019-05-30", "2020-07" or "2020"
-  std::string precision;  // "day", "month" or "year"
+  std::string value;      // "2019-05-30", "2020-07", "2024-Q3", "2024-H1" or "2020"
+  std::string precision;  // "day", "month", "quarter", "half" or "year"
   bool inferred = false;  // the day borrowed its month/year from the end of a range
+  bool relative = false;  // resolved against the reference date ("hom nay", "nam nay")
+  // Both ends of a range ("tu ngay 1/1/2024 den ngay 31/3/2024") carry the range's two
+  // values, so either date alone says what it belongs to (no ids to keep across windows).
+  std::optional<std::string> interval_from, interval_to;
+};
+
+// A date known from the document itself or given by the user, for relative dates.
+struct RefDate {
+  int y = 0, m = 0, d = 0;
 };
 
 struct Term {
@@ -125,6 +134,8 @@ struct Extraction {
   std::vector<HeaderDate> header_dates;
   // The document's identity; set when citations are extracted from its first window.
   std::optional<DocSelf> self;
+  // The document's own date (its header's "place, ngay d thang m nam y"), the first found.
+  std::optional<RefDate> document_date;
 };
 
 }  // namespace trich

@@ -13,9 +13,8 @@
 namespace trich {
 
 const std::vector<std::string>& Extractor::kinds() {
-  static const std::vector<std::string> k = {"citations", "priorities", "dates",
-                                             "terms",     "announce",   "anniversary",
-                                             "header"};
+  static const std::vector<std::string> k = {"citations", "priorities",  "dates",   "terms",
+                                             "announce",  "anniversary", "relative", "header"};
   return k;
 }
 
@@ -24,6 +23,7 @@ std::vector<std::string> Extractor::kinds_for(const KindSet& k) {
   if (k.citations) out.insert(out.end(), {"citations", "header"});
   if (k.priorities) out.insert(out.end(), {"priorities", "announce"});
   if (k.dates) out.push_back("dates");
+  if (k.dates && !k.reference_date.empty()) out.push_back("relative");
   if (k.terms) out.push_back("terms");
   if (k.audit) out.push_back("anniversary");
   return out;
@@ -110,9 +110,10 @@ Extractor::Candidates Extractor::candidates(std::string_view text) const {
 }
 
 void Extractor::scan(const std::string& kind, std::string_view text, Extraction& out,
-                     const CitationMemory* earlier, const Candidates* c) const {
+                     const CitationMemory* earlier, const Candidates* c,
+                     std::string_view reference_date) const {
   if (!matcher(kind)) return;  // not built for this run
-  ResolveContext cx{rules_, text, out};
+  ResolveContext cx{rules_, text, out, reference_date};
   const auto& table = resolvers();
   matcher(kind)->scan(text, 0, text.size(), [&](const Match& m) {
     auto it = table.find(m.rule().resolve);
@@ -125,12 +126,30 @@ void Extractor::scan(const std::string& kind, std::string_view text, Extraction&
   }
 }
 
-Extraction Extractor::run_kind(const std::string& kind, std::string_view text) const {
+Extraction Extractor::run_kind(const std::string& kind, std::string_view text,
+                               std::string_view reference_date) const {
   Extraction x;
   if (!matcher(kind)) return x;
   Candidates c = candidates(text);
-  scan(kind, text, x, nullptr, &c);
+  scan(kind, text, x, nullptr, &c, reference_date);
   return x;
+}
+
+// Relative dates are a kind of their own, scanned only with a reference date: their words
+// ("thang 9", "ngay 6 thang 2") often begin an absolute date ("thang 9.2.2011" is a day),
+// and in one scan a rule that starts earlier would hide it. Here the absolute dates are found
+// first, whole, and a relative date that overlaps one is dropped.
+void Extractor::add_relative(std::string_view text, Extraction& x, std::string_view reference,
+                             const Candidates* c) const {
+  Extraction r;
+  r.document_date = x.document_date;
+  scan("relative", text, r, nullptr, c, reference);
+  for (auto& d : r.dates) {
+    bool overlaps = std::any_of(x.dates.begin(), x.dates.end(), [&](const Date& a) {
+      return a.at.b < d.at.e && d.at.b < a.at.e;
+    });
+    if (!overlaps) x.dates.push_back(std::move(d));
+  }
 }
 
 namespace {
@@ -163,6 +182,7 @@ Extraction Extractor::run(const Document& doc, const KindSet& kinds,
   }
   if (kinds.priorities) scan("priorities", text, x, nullptr, &c);
   if (kinds.dates) scan("dates", text, x, nullptr, &c);
+  if (kinds.dates && !kinds.reference_date.empty()) add_relative(text, x, kinds.reference_date, &c);
   if (kinds.terms) scan("terms", text, x, nullptr, &c);
   if (kinds.audit) scan("anniversary", text, x, nullptr, &c);
   finish(doc, x);

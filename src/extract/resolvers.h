@@ -19,6 +19,8 @@ struct ResolveContext {
   const rules::RuleSet& rules;
   std::string_view text;  // the normalized document text
   Extraction& out;
+  // KindSet::reference_date: "YYYY-MM-DD", "document" or empty (no relative dates).
+  std::string_view reference_date = {};
 };
 
 // Returns false when the match yields nothing (the engine goes on after it either way).

@@ -1,5 +1,6 @@
 // Term resolvers. term_range: groups from, to (years); term_ordinal: group ord (a Roman
-// numeral from the lexicon "roman", or digits). Param kind = nhiem_ky|period|khoa|dai_hoi.
+// numeral from the lexicon "roman", or digits) and optionally more (a list of further Roman
+// numerals). Param kind = nhiem_ky|period|khoa|dai_hoi.
 #include "extract/resolvers.h"
 
 namespace trich {
@@ -17,17 +18,21 @@ bool term_range(const Match& m, ResolveContext& cx) {
   return true;
 }
 
-bool term_ordinal(const Match& m, ResolveContext& cx) {
-  std::string_view ord = m.group("ord");
+// Digits, or a Roman numeral of the lexicon "roman"; -1 when neither.
+int ordinal_of(std::string_view ord, const rules::RuleSet& rules) {
   int n = to_int(ord);
-  if (n < 0) {
-    const auto* v = cx.rules.lexicon("roman").find(ord);
-    if (!v || !v->number) return false;
-    n = static_cast<int>(*v->number);
-  }
+  if (n >= 0) return n;
+  const auto* v = rules.lexicon("roman").find(ord);
+  return v && v->number ? static_cast<int>(*v->number) : -1;
+}
+
+// Group "more": the rest of a list after the first ordinal ("khoa XI, XII, XIII"). Each of its
+// ordinals is a term of its own, spanning the numeral; the first term ends at its own.
+bool term_ordinal(const Match& m, ResolveContext& cx) {
+  int n = ordinal_of(m.group("ord"), cx.rules);
   if (n <= 0) return false;
   Term t;
-  t.at = {m.begin(), m.end()};
+  t.at = {m.begin(), m.has("more") ? m.group_end("ord") : m.end()};
   // A rule with a "head" group may have matched from an earlier head than the one that
   // governs the ordinal ("dai hoi cac cap tien toi Dai hoi ... lan thu XIII"): the span
   // starts at the last head inside the match.
@@ -44,7 +49,17 @@ bool term_ordinal(const Match& m, ResolveContext& cx) {
   }
   t.kind = m.rule().param("kind");
   t.ordinal = n;
-  cx.out.terms.push_back(std::move(t));
+  cx.out.terms.push_back(t);
+  if (m.has("more")) {
+    for (const auto& w : scan::words(m.text(), m.group_begin("more"), m.group_end("more"))) {
+      int k = ordinal_of(w.text, cx.rules);
+      if (w.digits || k <= 0) continue;  // the joining words
+      Term more = t;
+      more.at = {w.b, w.e};
+      more.ordinal = k;
+      cx.out.terms.push_back(more);
+    }
+  }
   return true;
 }
 

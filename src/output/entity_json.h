@@ -51,10 +51,12 @@ struct FieldAppender {
   }
 };
 
-// Whether field `f` is left out for this value (a bool shown only when true).
+// Whether field `f` is left out for this value (a bool shown only when true, an optional
+// only when set).
 template <class F, class V>
 bool omitted(const F& f, const V& v) {
   if constexpr (std::is_same_v<V, bool>) return f.when_true && !v;
+  else if constexpr (requires { v.has_value(); }) return f.when_true && !v.has_value();
   else return false;
 }
 

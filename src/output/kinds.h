@@ -136,9 +136,20 @@ struct Described<Date> {
     static const auto f = std::tuple_cat(
         span_fields(),
         std::tuple{
-            field("value", &Date::value).pattern("^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"),
-            field("precision", &Date::precision).one_of({"day", "month", "year"}),
+            field("value", &Date::value)
+                .pattern("^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?|-Q[1-4]|-H[12])?$"),
+            field("precision", &Date::precision)
+                .one_of({"day", "month", "quarter", "half", "year"}),
             field("inferred", &Date::inferred).only<kJson | kJsonl>().only_when_true(),
+            field("relative", &Date::relative).only<kJson | kJsonl>().only_when_true(),
+            field("interval_from", &Date::interval_from)
+                .only<kJson | kJsonl>()
+                .only_when_true()
+                .pattern("^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"),
+            field("interval_to", &Date::interval_to)
+                .only<kJson | kJsonl>()
+                .only_when_true()
+                .pattern("^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"),
         });
     return f;
   }

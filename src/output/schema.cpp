@@ -51,7 +51,8 @@ ojson property(const F& f) {
     if (f.schema.description) p["description"] = f.schema.description;
     return p;
   } else {
-    constexpr bool nullable = bare<V>::nullable;
+    // An optional written only when set is absent, never null.
+    const bool nullable = bare<V>::nullable && !f.when_true;
     using T = typename bare<V>::type;
     const FieldSchema& s = f.schema;
     if (!s.values.empty()) {

@@ -80,6 +80,7 @@ KindSet kinds_to_scan(const Config& cfg, const Auditor* auditor) {
   if (!auditor) return cfg.kinds;
   KindSet k;  // audit needs every kind, whatever is printed
   k.audit = true;
+  k.reference_date = cfg.kinds.reference_date;
   return k;
 }
 
@@ -284,7 +285,10 @@ int run(const Config& cfg, std::ostream& err) {
     return 2;
   }
   KindSet needed = cfg.kinds;
-  if (cfg.command == "audit") needed = KindSet{true, true, true, true, true};
+  if (cfg.command == "audit") {
+    needed = KindSet{};
+    needed.audit = true;
+  }
   std::vector<std::string> kinds = cfg.command == "rules-check" ? std::vector<std::string>{}
                                                                  : Extractor::kinds_for(needed);
   int jobs = cfg.jobs > 0 ? cfg.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
