@@ -1,6 +1,7 @@
 // Term resolvers. term_range: groups from, to (years); term_ordinal: group ord (a Roman
 // numeral from the lexicon "roman", or digits) and optionally more (a list of further Roman
-// numerals). Param kind = nhiem_ky|period|khoa|dai_hoi.
+// numerals, or digits in a run). Param kind = nhiem_ky|period|khoa|dai_hoi; max, the largest
+// ordinal that is a term.
 #include "extract/resolvers.h"
 
 namespace trich {
@@ -30,7 +31,8 @@ int ordinal_of(std::string_view ord, const rules::RuleSet& rules) {
 // ordinals is a term of its own, spanning the numeral; the first term ends at its own.
 bool term_ordinal(const Match& m, ResolveContext& cx) {
   int n = ordinal_of(m.group("ord"), cx.rules);
-  if (n <= 0) return false;
+  int max = to_int(m.rule().param("max"));
+  if (n <= 0 || (max > 0 && n > max)) return false;
   Term t;
   t.at = {m.begin(), m.has("more") ? m.group_end("ord") : m.end()};
   // A rule with a "head" group may have matched from an earlier head than the one that
@@ -51,9 +53,12 @@ bool term_ordinal(const Match& m, ResolveContext& cx) {
   t.ordinal = n;
   cx.out.terms.push_back(t);
   if (m.has("more")) {
+    int prev = n;
     for (const auto& w : scan::words(m.text(), m.group_begin("more"), m.group_end("more"))) {
       int k = ordinal_of(w.text, cx.rules);
-      if (w.digits || k <= 0) continue;  // the joining words
+      if (k <= 0 || (max > 0 && k > max)) continue;  // the joining words
+      if (w.digits && k != prev + 1) break;  // digits only as a run: "khoa 14, 20 dai bieu"
+      prev = k;
       Term more = t;
       more.at = {w.b, w.e};
       more.ordinal = k;
