@@ -4,6 +4,7 @@
 #include <cctype>
 #include <unordered_map>
 
+#include "base/utf8.h"
 #include "extract/resolvers.h"
 
 namespace trich {
@@ -76,6 +77,7 @@ void merge_titles(std::string_view text, std::vector<Citation>& cs) {
       s.type_from_words = c.type;
       s.type = c.type;
       s.at.b = c.at.b;
+      s.name = c.name;  // "Luat Dat dai so 31/2024/QH15": the name and the symbol
       continue;  // the title is part of the symbol's citation
     }
     if (next_symbol && c.form == "amend" && c.inner_type) {
@@ -212,6 +214,24 @@ void absorb_amended(std::string_view text, const rules::RuleSet& rules,
   cs.resize(out);
 }
 
+// A law named by its title alone ("Luat Dat dai") refers to the citation earlier in the
+// document that gave the same title with a symbol ("Luat Dat dai so 31/2024/QH15"), as a
+// short form does; titles compare without case and with blanks collapsed.
+void refer_names(std::vector<Citation>& cs) {
+  std::unordered_map<std::string, size_t> named;  // lower-cased name -> latest with a symbol
+  for (size_t i = 0; i < cs.size(); ++i) {
+    Citation& c = cs[i];
+    if (!c.name) continue;
+    std::string key = utf8::to_lower(collapse(*c.name));
+    if (c.symbol) {
+      named[key] = i;
+    } else if (!c.refers_to && c.form == "title") {
+      auto it = named.find(key);
+      if (it != named.end()) c.refers_to = cs[it->second].symbol;
+    }
+  }
+}
+
 }  // namespace
 
 void CitationMemory::remember(const rules::RuleSet& rules,
@@ -247,6 +267,7 @@ void resolve_references(std::string_view text, const rules::RuleSet& rules,
   type_lists(text, rules, citations);
   absorb_amended(text, rules, citations);
   refer_short_forms(rules, citations, earlier);
+  refer_names(citations);
 }
 
 }  // namespace trich

@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 
 #include "base/utf8.h"
+#include "extract/pinpoints.h"
 
 namespace trich {
 namespace {
@@ -22,6 +23,7 @@ const std::map<std::string, Resolver>& resolvers() {
     add_priority_resolvers(r);
     add_audit_resolvers(r);
     add_header_resolvers(r);
+    add_pinpoint_resolvers(r);
     return r;
   }();
   return table;

@@ -143,7 +143,12 @@ void Graph::add(const GraphDoc& d) {
   size_t doc = docs_.size();
   docs_.push_back({d.source, d.self});
   if (d.self && d.self->symbol) self_doc_.try_emplace(symbol_key(*d.self->symbol), doc);
-  for (const auto& [name, sym] : d.aliases) alias_.try_emplace(name, sym);
+  // A name seen with two symbols in the run ("Luat Dat dai": 45/2013/QH13 and 31/2024/QH15)
+  // stands for neither: it is left a node of its own (an empty alias).
+  for (const auto& [name, sym] : d.aliases) {
+    auto [it, fresh] = alias_.try_emplace(name, sym);
+    if (!fresh && it->second != sym) it->second.clear();
+  }
   for (const auto& r : d.refs) {
     auto [it, fresh] = target_index_.try_emplace(r.key, targets_.size());
     if (fresh) targets_.push_back({r.key, r.shown, r.by_name, 0, 0});
@@ -159,7 +164,7 @@ Graph::View Graph::view() const {
   for (size_t t = 0; t < targets_.size(); ++t) {
     if (!targets_[t].by_name) continue;
     auto a = alias_.find(targets_[t].key);
-    if (a == alias_.end()) continue;
+    if (a == alias_.end() || a->second.empty()) continue;
     auto s = target_index_.find(a->second);
     if (s != target_index_.end()) to[t] = s->second;
   }

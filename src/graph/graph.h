@@ -87,7 +87,7 @@ class Graph {
   std::vector<Target> targets_;
   std::unordered_map<std::string, size_t> target_index_;  // key -> targets_
   std::vector<Edge> edges_;
-  std::unordered_map<std::string, std::string> alias_;      // name key -> symbol key
+  std::unordered_map<std::string, std::string> alias_;  // name key -> symbol key ("": two)
   std::unordered_map<std::string, size_t> self_doc_;        // symbol key -> first doc with it
 };
 

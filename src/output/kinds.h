@@ -44,6 +44,25 @@ inline const auto& span_fields() {
 }
 
 template <>
+struct Described<Pinpoint> {
+  static constexpr const char* def = "pinpoint";
+  static const auto& fields() {
+    static const auto f = std::tuple_cat(
+        span_fields(),
+        std::tuple{
+            field("article", &Pinpoint::article).describe("as written; a list joined by \", \""),
+            field("clause", &Pinpoint::clause),
+            field("point", &Pinpoint::point),
+            field("section", &Pinpoint::section),
+            field("article_number", &Pinpoint::article_number).describe("the first article"),
+            field("clause_number", &Pinpoint::clause_number),
+            field("section_number", &Pinpoint::section_number).describe("Roman numerals read"),
+        });
+    return f;
+  }
+};
+
+template <>
 struct Described<Citation> {
   static constexpr const char* def = "citation";
   static const auto& fields() {
@@ -69,6 +88,9 @@ struct Described<Citation> {
                 .only<kJson | kJsonl>()
                 .only_when_true()
                 .describe("the document's own header number"),
+            field("pinpoint", &Citation::pinpoint)
+                .only<kJson | kJsonl>()
+                .describe("the article, clause, point or section cited, with its own span"),
         });
     return f;
   }

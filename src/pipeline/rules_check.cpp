@@ -28,6 +28,17 @@ std::vector<Found> find(const Extractor& x, const std::string& kind, const std::
   }
   for (const auto& a : e.announcements) out.push_back({sub(a.at), std::to_string(a.count)});
   for (const auto& h : e.header_dates) out.push_back({sub(h.at), h.value});
+  for (const auto& p : e.pinpoints) {
+    std::string v;
+    auto part = [&](const char* k, const std::optional<std::string>& s) {
+      if (s) v += (v.empty() ? "" : " ") + std::string(k) + " " + *s;
+    };
+    part("art", p.article);
+    part("cl", p.clause);
+    part("pt", p.point);
+    part("sec", p.section);
+    out.push_back({sub(p.at), v});
+  }
   for (const auto& a : e.anniversaries) {
     out.push_back({sub(a.at), fmt::format("{}:{}-{}", a.years, a.from, a.to)});
   }

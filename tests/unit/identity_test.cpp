@@ -150,3 +150,69 @@ TEST_CASE("relations: clauses and their leads") {
   CHECK(relations("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Đất đai ngày 20/6/2022 và "
                   "Nghị định số 43/2014/NĐ-CP;").find("43/2014/NĐ-CP=basis") != std::string::npos);
 }
+
+namespace {
+
+// "symbol-or-name: pinpoint text [article/clause/point/section numbers]" of each citation
+// with a pinpoint, joined by "; ".
+std::string pinpoints(const std::string& text) {
+  std::string out;
+  for (const auto& c : run(text).citations) {
+    if (!c.pinpoint) continue;
+    const auto& p = *c.pinpoint;
+    auto n = [](const std::optional<int>& v) { return v ? std::to_string(*v) : "-"; };
+    out += (out.empty() ? "" : "; ") + (c.symbol ? *c.symbol : opt(c.name)) + ": " +
+           p.span.text + " [" + opt(p.article) + "/" + opt(p.clause) + "/" + opt(p.point) + "/" +
+           opt(p.section) + " " + n(p.article_number) + "/" + n(p.clause_number) + "/" +
+           n(p.section_number) + "]";
+  }
+  return out.empty() ? "none" : out;
+}
+
+// "name>symbol" or "name->refers_to" of each citation with a name, joined by "; ".
+std::string names(const std::string& text) {
+  std::string out;
+  for (const auto& c : run(text).citations) {
+    if (!c.name) continue;
+    out += (out.empty() ? "" : "; ") + *c.name +
+           (c.symbol ? ">" + *c.symbol : c.refers_to ? "->" + *c.refers_to : "");
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("pinpoints: before and after the citation they qualify") {
+  CHECK(pinpoints("theo điểm a khoản 2 Điều 5 Nghị định số 30/2020/NĐ-CP ngày 5/3/2020") ==
+        "30/2020/NĐ-CP: điểm a khoản 2 Điều 5 [5/2/a/- 5/2/-]");
+  CHECK(pinpoints("quy định tại khoản 3 Điều 12 của Luật Đầu tư số 61/2020/QH14") ==
+        "61/2020/QH14: khoản 3 Điều 12 [12/3/-/- 12/3/-]");
+  CHECK(pinpoints("áp dụng Điều 5, Điều 6 Thông tư số 12/2019/TT-BTC") ==
+        "12/2019/TT-BTC: Điều 5, Điều 6 [5, 6/-/-/- 5/-/-]");
+  CHECK(pinpoints("điểm b và c khoản 2 Điều 9a Nghị định số 15/2018/NĐ-CP") ==
+        "15/2018/NĐ-CP: điểm b và c khoản 2 Điều 9a [9a/2/b, c/- 9/2/-]");
+  CHECK(pinpoints("Thực hiện Mục II Kế hoạch số 12-KH/TU của Tỉnh ủy") ==
+        "12-KH/TU: Mục II [-/-/-/II -/-/2]");
+  CHECK(pinpoints("Nghị định số 30/2020/NĐ-CP, Điều 8 quy định rõ") ==
+        "30/2020/NĐ-CP: Điều 8 [8/-/-/- 8/-/-]");
+  CHECK(pinpoints("khoản 1 Điều 3 Luật Thư viện quy định") ==
+        "Luật Thư viện: khoản 1 Điều 3 [3/1/-/- 3/1/-]");
+}
+
+TEST_CASE("pinpoints: what qualifies no citation") {
+  CHECK(pinpoints("Điều 5. Nghị định số 30/2020/NĐ-CP quy định") == "none");
+  CHECK(pinpoints("Nghị định số 30/2020/NĐ-CP\nĐiều 1. Phạm vi điều chỉnh") == "none");
+  CHECK(pinpoints("các điều kiện của Nghị định số 30/2020/NĐ-CP") == "none");
+  CHECK(pinpoints("Điều 5 quy định rằng Nghị định số 30/2020/NĐ-CP") == "none");
+}
+
+TEST_CASE("names to symbols: a title with its symbol, then the title alone") {
+  CHECK(names("Căn cứ Luật Đất đai số 31/2024/QH15; ... theo Luật Đất đai thì") ==
+        "Luật Đất đai>31/2024/QH15; Luật Đất đai->31/2024/QH15");
+  // Case and blanks do not matter; another title does not refer.
+  CHECK(names("Luật Nhà ở số 27/2023/QH15 và Luật  nhà ở, Luật Đất đai") ==
+        "Luật Nhà ở>27/2023/QH15; Luật nhà ở->27/2023/QH15; Luật Đất đai");
+  // Only what came before: a title before its symbol is stated refers to nothing.
+  CHECK(names("Luật Đất đai quy định ... Luật Đất đai số 31/2024/QH15") ==
+        "Luật Đất đai; Luật Đất đai>31/2024/QH15");
+}
