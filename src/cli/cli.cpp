@@ -32,6 +32,7 @@ const std::vector<std::pair<std::string, std::string>> kExamples = {
     {"trich citations --format csv --bom plan.txt > citations.csv", "CSV for spreadsheets"},
     {"find archive -name '*.txt' | trich extract --files-from - --format jsonl", "paths from a pipe"},
     {"trich audit --format text report.txt", "findings, one line each (exit 1 on errors)"},
+    {"trich graph -r laws/ --format csv", "who cites whom, as an edge list"},
     {"trich rules check --rules rules/", "run every rule's examples"},
     {"trich schema", "the JSON Schema of the output"},
 };
@@ -105,11 +106,14 @@ std::string check_reference_date(const std::string& s) {
   return "expected YYYY-MM-DD (a real date) or \"document\", got \"" + s + "\"";
 }
 
-void add_common(CLI::App* app, Common& c, bool text_format, DocExtras& doc) {
+const std::vector<std::string> kDocumentFormats = {"json", "jsonl", "csv"};
+const std::vector<std::string> kAuditFormats = {"json", "jsonl", "csv", "text"};
+const std::vector<std::string> kGraphFormats = {"json", "csv", "graphml", "dot"};
+
+void add_common(CLI::App* app, Common& c, const std::vector<std::string>& formats,
+                DocExtras& doc) {
   app->add_option("inputs", c.inputs, "files, directories (with -r) or - for standard input")
       ->type_name("FILE");
-  std::vector<std::string> formats = {"json", "jsonl", "csv"};
-  if (text_format) formats.push_back("text");
   doc.choices[app->add_option("--format", c.format, "output format")
                   ->type_name("FORMAT")
                   ->check(CLI::IsMember(formats))
@@ -284,10 +288,10 @@ int run(int argc, char** argv) {
   app.require_subcommand(1);
   DocExtras doc;
 
-  Common extract_opts, kind_opts[4], audit_opts;
+  Common extract_opts, kind_opts[4], audit_opts, graph_opts;
   std::vector<std::string> extract_kinds;
   auto* extract = app.add_subcommand("extract", "extract every kind (or those named by --kind)");
-  add_common(extract, extract_opts, false, doc);
+  add_common(extract, extract_opts, kDocumentFormats, doc);
   // One kind per --kind (or several joined by commas), so the inputs may follow it.
   const std::vector<std::string> kinds = {"citations", "priorities", "dates", "terms"};
   auto* kind_opt =
@@ -309,7 +313,7 @@ int run(int argc, char** argv) {
   CLI::App* kind_cmds[4];
   for (int i = 0; i < 4; ++i) {
     kind_cmds[i] = app.add_subcommand(kind_names[i], kind_help[i]);
-    add_common(kind_cmds[i], kind_opts[i], false, doc);
+    add_common(kind_cmds[i], kind_opts[i], kDocumentFormats, doc);
     kind_cmds[i]->footer(std::string("Example: trich ") + kind_names[i] +
                          " report.txt --format csv");
   }
@@ -317,7 +321,7 @@ int run(int argc, char** argv) {
   std::string fail_on = "error", registry;
   auto* audit = app.add_subcommand("audit", "extract, then check citations, dates, lists and "
                                             "anniversaries; exit 1 on findings at --fail-on");
-  add_common(audit, audit_opts, true, doc);
+  add_common(audit, audit_opts, kAuditFormats, doc);
   const std::vector<std::string> severities = {"error", "warning", "info", "none"};
   doc.choices[audit->add_option("--fail-on", fail_on, "lowest severity that makes the exit code 1")
                   ->type_name("SEVERITY")
@@ -327,6 +331,19 @@ int run(int argc, char** argv) {
       ->type_name("FILE");
   audit->footer("Example: trich audit --format text report.txt\n"
                 "         trich audit --registry samples/registry.csv --fail-on warning plan.txt");
+
+  int top = 0;
+  bool internal = false;
+  auto* graph = app.add_subcommand(
+      "graph", "who cites whom across the inputs: nodes, edges with relation and count");
+  add_common(graph, graph_opts, kGraphFormats, doc);
+  graph->add_option("--top", top, "print the N most cited documents as a table instead")
+      ->type_name("N")
+      ->check(CLI::Range(1, 1000000));
+  graph->add_flag("--internal", internal, "only edges to documents that are inputs of the run");
+  graph->footer("Example: trich graph -r laws/ --format csv > edges.csv\n"
+                "         trich graph -r laws/ --top 20\n"
+                "         trich graph -r laws/ --format dot | sfdp -Tsvg > graph.svg");
 
   auto* rules_cmd = app.add_subcommand("rules", "work with rule files");
   rules_cmd->require_subcommand(1);
@@ -473,6 +490,13 @@ int run(int argc, char** argv) {
     cfg.command = "audit";
     cfg.fail_on = fail_on;
     cfg.registry = registry;
+  } else if (graph->parsed()) {
+    common = &graph_opts;
+    cfg = to_config(graph_opts);
+    cfg.command = "graph";
+    cfg.kinds = only("citations");
+    cfg.top = top;
+    cfg.internal = internal;
   } else if (check->parsed()) {
     cfg.command = "rules-check";
     cfg.rules_dir = check_dir;

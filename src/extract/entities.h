@@ -30,6 +30,23 @@ struct Citation {
   std::string form = "symbol";
   std::optional<std::string> inner_type;  // "amend": the type of the law it amends
   size_t core_end = 0;  // where the symbol or the name ends (before its date and issuer)
+  // What the citing document does with it, from the cue words of the clause it sits in
+  // (rules/vi/relations.toml): basis, implements, amends, replaces, repeals, guides, mention.
+  std::string relation = "mention";
+  bool self = false;  // the citation is the document's own header number (extract/identity.h)
+};
+
+// A document's own identity, read from its header and first lines (extract/identity.h). Each
+// field is null when the header does not say it.
+struct DocSelf {
+  std::optional<std::string> symbol, type, date, place, issuer, title;
+};
+
+// "Ha Noi, ngay 01 thang 4 nam 2021" in a header, as the header rules find it.
+struct HeaderDate {
+  At at;
+  std::optional<At> place;
+  std::string value;  // ISO date
 };
 
 struct Date {
@@ -114,6 +131,9 @@ struct Extraction {
   std::vector<Anniversary> anniversaries;
   std::vector<Marker> markers;
   std::vector<Announcement> announcements;
+  std::vector<HeaderDate> header_dates;
+  // The document's identity; set when citations are extracted from its first window.
+  std::optional<DocSelf> self;
   // The document's own date (its header's "place, ngay d thang m nam y"), the first found.
   std::optional<RefDate> document_date;
 };

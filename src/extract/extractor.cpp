@@ -4,7 +4,9 @@
 #include <atomic>
 #include <thread>
 
+#include "extract/identity.h"
 #include "extract/priorities.h"
+#include "extract/relations.h"
 #include "extract/references.h"
 #include "extract/resolvers.h"
 
@@ -12,13 +14,13 @@ namespace trich {
 
 const std::vector<std::string>& Extractor::kinds() {
   static const std::vector<std::string> k = {"citations", "priorities",  "dates",   "terms",
-                                             "announce",  "anniversary", "relative"};
+                                             "announce",  "anniversary", "relative", "header"};
   return k;
 }
 
 std::vector<std::string> Extractor::kinds_for(const KindSet& k) {
   std::vector<std::string> out;
-  if (k.citations) out.push_back("citations");
+  if (k.citations) out.insert(out.end(), {"citations", "header"});
   if (k.priorities) out.insert(out.end(), {"priorities", "announce"});
   if (k.dates) out.push_back("dates");
   if (k.dates && !k.reference_date.empty()) out.push_back("relative");
@@ -40,7 +42,7 @@ Result<std::unique_ptr<Extractor>> Extractor::build(const rules::RuleSet& rules,
   // option TRICH_HYPERSCAN, off by default: docs/scale.md says why).
   std::vector<CandidateFinder::Kind> ck;
   for (const auto& [name, m] : x->matchers_) {
-    if (name == "announce" || m->size() == 0) continue;
+    if (name == "announce" || name == "header" || m->size() == 0) continue;
     x->candidate_kind_[name] = ck.size();
     ck.push_back({name, m->patterns()});
   }
@@ -118,7 +120,10 @@ void Extractor::scan(const std::string& kind, std::string_view text, Extraction&
     if (it != table.end()) it->second(m, cx);
   }, windows_of(kind, c));
   if (kind == "priorities") build_lists(text, *matcher("announce"), cx);
-  if (kind == "citations") resolve_references(text, rules_, out.citations, earlier);
+  if (kind == "citations") {
+    resolve_references(text, rules_, out.citations, earlier);
+    assign_relations(text, rules_, out.citations);
+  }
 }
 
 Extraction Extractor::run_kind(const std::string& kind, std::string_view text,
@@ -161,7 +166,20 @@ Extraction Extractor::run(const Document& doc, const KindSet& kinds,
   Extraction x;
   std::string_view text = doc.text();
   Candidates c = candidates(text);
-  if (kinds.citations) scan("citations", text, x, earlier, &c);
+  if (kinds.citations) {
+    scan("citations", text, x, earlier, &c);
+    // A document's identity is in its header: only the first window has one, and only its
+    // first lines are searched.
+    if (doc.decoded_to_input(0) == 0 && matcher("header")) {
+      ResolveContext cx{rules_, text, x};
+      const auto& table = resolvers();
+      matcher("header")->scan(text, 0, header_end(text), [&](const Match& m) {
+        auto it = table.find(m.rule().resolve);
+        if (it != table.end()) it->second(m, cx);
+      });
+      find_self(text, rules_, x);
+    }
+  }
   if (kinds.priorities) scan("priorities", text, x, nullptr, &c);
   if (kinds.dates) scan("dates", text, x, nullptr, &c);
   if (kinds.dates && !kinds.reference_date.empty()) add_relative(text, x, kinds.reference_date, &c);

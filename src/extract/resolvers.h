@@ -36,6 +36,7 @@ void add_citation_resolvers(std::map<std::string, Resolver>& r);
 void add_term_resolvers(std::map<std::string, Resolver>& r);
 void add_priority_resolvers(std::map<std::string, Resolver>& r);
 void add_audit_resolvers(std::map<std::string, Resolver>& r);
+void add_header_resolvers(std::map<std::string, Resolver>& r);
 
 // Shared helpers.
 int to_int(std::string_view digits);  // -1 when not all digits or empty

@@ -147,6 +147,10 @@ void each_field(const Fields& fs, V&& v) {
 template <class E>
 struct Described;
 
+// Whether T is an entity with a descriptor of its own (a nested object: a document's self).
+template <class T>
+concept described = requires { Described<T>::fields(); };
+
 template <class T>
 struct is_vector : std::false_type {};
 template <class T>

@@ -61,6 +61,14 @@ struct Described<Citation> {
             field("system", &Citation::system).one_of({"party", "state"}),
             field("name", &Citation::name),
             field("refers_to", &Citation::refers_to),
+            field("relation", &Citation::relation)
+                .one_of({"basis", "implements", "amends", "replaces", "repeals", "guides",
+                         "mention"})
+                .describe("what the citing document does with it, from the clause's cue"),
+            field("self", &Citation::self)
+                .only<kJson | kJsonl>()
+                .only_when_true()
+                .describe("the document's own header number"),
         });
     return f;
   }
@@ -186,6 +194,23 @@ struct Described<Finding> {
   }
 };
 
+// A document's identity, from its header (extract/identity.h).
+template <>
+struct Described<DocSelf> {
+  static constexpr const char* def = "self";
+  static const auto& fields() {
+    static const auto f = std::tuple{
+        field("symbol", &DocSelf::symbol).describe("its own number and symbol"),
+        field("type", &DocSelf::type),
+        field("date", &DocSelf::date).format("date"),
+        field("place", &DocSelf::place),
+        field("issuer", &DocSelf::issuer).describe("the issuing body as the header writes it"),
+        field("title", &DocSelf::title),
+    };
+    return f;
+  }
+};
+
 // A document's own fields (json: before its sections).
 template <>
 struct Described<DocumentHead> {
@@ -195,6 +220,10 @@ struct Described<DocumentHead> {
         field("source", &DocumentHead::source),
         field("encoding", &DocumentHead::encoding),
         field("bytes", &DocumentHead::bytes).min(0),
+        field("self", &DocumentHead::self)
+            .only<kJson>()
+            .describe("the document's identity from its header; null when citations are not "
+                      "extracted"),
     };
     return f;
   }

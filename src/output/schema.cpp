@@ -44,6 +44,12 @@ ojson property(const F& f) {
     p["type"] = "array";
     p["items"] = {{"$ref", std::string("#/$defs/") + Described<typename is_vector<V>::element>::def}};
     return p;
+  } else if constexpr (described<typename bare<V>::type>) {
+    ojson ref = {{"$ref", std::string("#/$defs/") + Described<typename bare<V>::type>::def}};
+    if (bare<V>::nullable) p["oneOf"] = ojson::array({ref, {{"type", "null"}}});
+    else p = ref;
+    if (f.schema.description) p["description"] = f.schema.description;
+    return p;
   } else {
     // An optional written only when set is absent, never null.
     const bool nullable = bare<V>::nullable && !f.when_true;
@@ -103,6 +109,7 @@ std::string json_schema() {
   });
   ojson defs = ojson::object();
   defs["document"] = object_def<DocumentHead>(sections);
+  defs[Described<DocSelf>::def] = object_def<DocSelf>();
   each_kind([&](const auto& k) {
     add_defs<typename std::remove_cvref_t<decltype(k)>::entity_type>(defs);
   });

@@ -27,6 +27,7 @@ std::vector<Found> find(const Extractor& x, const std::string& kind, const std::
     for (const auto& i : l.items) out.push_back({i.marker, std::to_string(i.index)});
   }
   for (const auto& a : e.announcements) out.push_back({sub(a.at), std::to_string(a.count)});
+  for (const auto& h : e.header_dates) out.push_back({sub(h.at), h.value});
   for (const auto& a : e.anniversaries) {
     out.push_back({sub(a.at), fmt::format("{}:{}-{}", a.years, a.from, a.to)});
   }

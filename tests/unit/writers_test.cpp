@@ -116,6 +116,7 @@ TEST_CASE("descriptors: json, schema, jsonl and csv agree on each kind's fields"
   auto schema = ojson::parse(json_schema());
   Citation c;
   c.symbol = "35-CT/TW";
+  c.self = true;  // written only when true, like a date's inferred
   Date d;
   d.inferred = true;
   d.relative = true;
