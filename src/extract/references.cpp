@@ -217,7 +217,7 @@ void absorb_amended(std::string_view text, const rules::RuleSet& rules,
 // A law named by its title alone ("Luat Dat dai") refers to the citation earlier in the
 // document that gave the same title with a symbol ("Luat Dat dai so 31/2024/QH15"), as a
 // short form does; titles compare without case and with blanks collapsed.
-void refer_names(std::vector<Citation>& cs) {
+void refer_names(std::vector<Citation>& cs, const CitationMemory* earlier) {
   std::unordered_map<std::string, size_t> named;  // lower-cased name -> latest with a symbol
   for (size_t i = 0; i < cs.size(); ++i) {
     Citation& c = cs[i];
@@ -227,7 +227,11 @@ void refer_names(std::vector<Citation>& cs) {
       named[key] = i;
     } else if (!c.refers_to && c.form == "title") {
       auto it = named.find(key);
-      if (it != named.end()) c.refers_to = cs[it->second].symbol;
+      if (it != named.end()) {
+        c.refers_to = cs[it->second].symbol;
+      } else if (const std::string* s = earlier ? earlier->named(key) : nullptr) {
+        c.refers_to = *s;
+      }
     }
   }
 }
@@ -237,6 +241,7 @@ void refer_names(std::vector<Citation>& cs) {
 void CitationMemory::remember(const rules::RuleSet& rules,
                               const std::vector<Citation>& citations) {
   for (const auto& c : citations) {
+    if (c.symbol && c.name) named_[utf8::to_lower(collapse(*c.name))] = *c.symbol;
     if (!c.symbol || !c.number) continue;
     // The latest mention under each key: one record per (number, type) keeps this bounded
     // by the distinct symbols cited, and a look-up is one find.
@@ -249,6 +254,11 @@ void CitationMemory::remember(const rules::RuleSet& rules,
     if (c.type_from_words) keep(*c.type_from_words);
     for (const auto& t : code_types(rules, c)) keep(t);
   }
+}
+
+const std::string* CitationMemory::named(const std::string& title_key) const {
+  auto it = named_.find(title_key);
+  return it == named_.end() ? nullptr : &it->second;
 }
 
 const Citation* CitationMemory::stood_for(const rules::RuleSet& rules,
@@ -267,7 +277,7 @@ void resolve_references(std::string_view text, const rules::RuleSet& rules,
   type_lists(text, rules, citations);
   absorb_amended(text, rules, citations);
   refer_short_forms(rules, citations, earlier);
-  refer_names(citations);
+  refer_names(citations, earlier);
 }
 
 }  // namespace trich
