@@ -10,6 +10,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -23,6 +24,7 @@ struct DocumentHead {
   std::string source;
   std::string encoding;
   size_t bytes = 0;
+  std::optional<DocSelf> self;
   // The lines (jsonl) or entities (json: a priority list counts once) of each section the
   // sink writes, in section order; known once the document is whole (PartWriter::finish).
   std::vector<size_t> counts;
@@ -33,7 +35,7 @@ struct DocumentResult {
   std::string encoding;
   size_t bytes = 0;
   Extraction x;
-  DocumentHead head() const { return {source, encoding, bytes}; }
+  DocumentHead head() const { return {source, encoding, bytes, x.self}; }
 };
 
 struct SinkOptions {
