@@ -133,6 +133,9 @@ void GraphDoc::add(const std::vector<Citation>& citations) {
     }
     if (c.name && (c.symbol || c.refers_to)) aliases.emplace_back(name_key(*c.name), r.key);
     r.relation = c.relation;
+    // Replacing or repealing an article ("bai bo khoan 3 Dieu 5 Nghi dinh ...") amends the
+    // document; it is not gone.
+    if (c.pinpoint && (r.relation == "replaces" || r.relation == "repeals")) r.relation = "amends";
     auto [it, fresh] = index_.try_emplace(r.key + "\n" + r.relation, refs.size());
     if (fresh) refs.push_back(std::move(r));
     ++refs[it->second].count;
@@ -348,6 +351,61 @@ void Graph::write(const GraphOptions& o, std::ostream& out) const {
         << "];\n";
   }
   out << "}\n";
+}
+
+void Graph::write_registry(std::ostream& out) const {
+  View v = view();
+  struct Event {
+    std::string by, on;
+  };
+  struct Row {
+    std::string symbol, type, date, issuer, title;
+    std::vector<Event> ev[3];  // replaced, repealed, amended
+  };
+  std::vector<Row> rows;
+  std::unordered_map<std::string, size_t> at;  // symbol key -> rows
+  auto opt = [](const std::optional<std::string>& s) { return s ? *s : std::string(); };
+  for (const auto& d : docs_) {
+    if (!d.self || !d.self->symbol) continue;
+    auto [it, fresh] = at.try_emplace(symbol_key(*d.self->symbol), rows.size());
+    if (!fresh) continue;
+    rows.push_back({*d.self->symbol, opt(d.self->type), opt(d.self->date), opt(d.self->issuer),
+                    opt(d.self->title), {}});
+  }
+  for (const auto& e : v.edges) {
+    int r = e.relation == "replaces" ? 0 : e.relation == "repeals" ? 1 : e.relation == "amends" ? 2 : -1;
+    const auto& t = targets_[e.target];
+    const auto& d = docs_[e.doc];
+    if (r < 0 || t.by_name || v.target_doc[e.target] == e.doc || !d.self || !d.self->symbol) {
+      continue;
+    }
+    auto [it, fresh] = at.try_emplace(t.key, rows.size());
+    if (fresh) rows.push_back({t.shown, "", "", "", "", {}});
+    auto& ev = rows[it->second].ev[r];
+    bool seen = false;
+    for (const auto& x : ev) seen = seen || x.by == *d.self->symbol;
+    if (!seen) ev.push_back({*d.self->symbol, opt(d.self->date)});
+  }
+  out << "symbol,type,date,issuer,title,replaced_by,replaced_on,repealed_by,repealed_on,"
+         "amended_by,amended_on\r\n";
+  for (auto& row : rows) {
+    std::vector<std::string> cells = {row.symbol, row.type, row.date, row.issuer, row.title};
+    for (auto& ev : row.ev) {
+      // Dated events first, by date, so the dates line up with the first symbols.
+      std::stable_sort(ev.begin(), ev.end(), [](const Event& a, const Event& b) {
+        return !a.on.empty() && (b.on.empty() || a.on < b.on);
+      });
+      std::string by, on;
+      for (const auto& x : ev) {
+        by += (by.empty() ? "" : "; ") + x.by;
+        if (!x.on.empty()) on += (on.empty() ? "" : "; ") + x.on;
+      }
+      cells.push_back(by);
+      cells.push_back(on);
+    }
+    for (size_t i = 0; i < cells.size(); ++i) out << (i ? "," : "") << csv_field(cells[i]);
+    out << "\r\n";
+  }
 }
 
 }  // namespace trich

@@ -207,6 +207,7 @@ struct Described<Finding> {
                 .one_of({"citation.type_mismatch", "citation.unknown_type_code",
                          "citation.year_mismatch", "citation.conflicting_dates",
                          "citation.not_in_registry", "citation.registry_mismatch",
+                         "citation.superseded",
                          "date.invalid", "priorities.gap", "priorities.duplicate",
                          "priorities.count_mismatch", "anniversary.mismatch"}),
             field("severity", &Finding::severity).one_of({"error", "warning", "info"}),

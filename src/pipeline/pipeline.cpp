@@ -22,6 +22,7 @@
 #include <fmt/format.h>
 
 #include "audit/audit.h"
+#include "audit/cross.h"
 #include "extract/resolvers.h"
 #include "graph/graph.h"
 #include "io/decode.h"
@@ -102,6 +103,7 @@ struct Outcome {
   Tally tally;  // for --stats
   bool quiet = false;  // a binary file met while walking a directory: counted, not reported
   std::optional<GraphDoc> graph;  // trich graph: the document's references
+  std::vector<DatedMention> dated;  // audit: dated symbols, for the checks across documents
 };
 
 // Reads a large input a window at a time, formatting each window's entities as it goes.
@@ -113,6 +115,7 @@ void process_windows(InputReader& r, std::string read, const Shared& sh, Outcome
                               sh.window, [&](const Extraction& ex) {
                                 o.fails_audit = o.fails_audit || failing(ex.findings, sh.fail_rank);
                                 o.tally.add(ex);
+                                if (sh.auditor) collect_dated(*sh.auditor, ex, o.dated);
                                 if (sh.graph) {
                                   if (!o.graph) {
                                     o.graph.emplace();
@@ -167,7 +170,10 @@ Outcome process_input(const Input& in, const Shared& sh) {
   Document doc(in.path, std::move(dec));
   Extraction ex = sh.x.run(doc, sh.scan);
   DocumentHead head{in.path, doc.encoding(), n, ex.self};
-  if (sh.auditor) sh.auditor->check(doc, ex);
+  if (sh.auditor) {
+    sh.auditor->check(doc, ex);
+    collect_dated(*sh.auditor, ex, o.dated);
+  }
   o.fails_audit = failing(ex.findings, sh.fail_rank);
   o.tally.add(ex);
   if (sh.graph) {
@@ -321,6 +327,7 @@ int run(const Config& cfg, std::ostream& err) {
       return 2;
     }
     auditor = std::move(a.value());
+    for (const auto& n : auditor->notes()) print(err, n);  // said once, before any document
   }
 
   // The output target is opened before any work, so a bad -o fails fast.
@@ -372,7 +379,7 @@ int run(const Config& cfg, std::ostream& err) {
   }
 
   SinkOptions so;
-  bool graphing = cfg.command == "graph";
+  bool graphing = cfg.command == "graph" || cfg.command == "registry-build";
   so.format = graphing ? "none" : cfg.format;
   so.kinds = cfg.kinds;
   so.findings = cfg.command == "audit";
@@ -410,6 +417,7 @@ int run(const Config& cfg, std::ostream& err) {
             warm.get(),
             graphing};
   Graph graph;
+  DatesAcross across(auditor ? &x.rules() : nullptr);
   run_ordered(inputs, jobs, sh, [&](Outcome o) {
     report(o.diagnostics, o.quiet && o.skipped_binary);
     binaries += o.skipped_binary;
@@ -418,6 +426,18 @@ int run(const Config& cfg, std::ostream& err) {
     if (progress) progress->done(o.head ? o.head->bytes : 0);
     failed_audit = failed_audit || o.fails_audit;
     if (o.head && o.graph) graph.add(*o.graph);
+    if (o.head && o.parts && auditor) {
+      // Dates that differ from another document's of this run: findings after the document's
+      // own (its sections are formatted already; the checks need the documents before it).
+      Extraction cross;
+      cross.findings = across.check(o.head->source, o.dated);
+      if (!cross.findings.empty()) {
+        failed_audit = failed_audit || failing(cross.findings, fail_rank);
+        stats.tally.add(cross);
+        auto r = o.parts->part(*o.head, cross);
+        if (!r.ok()) report({r.error()}, false);
+      }
+    }
     if (o.head && o.parts) {
       count(*o.head);
       auto r = o.parts->finish(*sink, *o.head);
@@ -430,7 +450,10 @@ int run(const Config& cfg, std::ostream& err) {
     return true;
   });
   progress.reset();
-  if (graphing && !pipe_closed) graph.write({cfg.format, cfg.top, cfg.internal}, out);
+  if (graphing && !pipe_closed) {
+    if (cfg.command == "registry-build") graph.write_registry(out);
+    else graph.write({cfg.format, cfg.top, cfg.internal}, out);
+  }
   if (!pipe_closed) {
     sink->end();
     out.flush();
