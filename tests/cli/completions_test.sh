@@ -33,7 +33,8 @@ expect() {  # expect LINE WANT
 }
 expect "trich ext" "extract"
 expect "trich au" "audit"
-expect "trich r" "rules"
+expect "trich r" "registry rules"
+expect "trich registry " "build"
 expect "trich rules " "check"
 expect "trich rules check --r" "--rules"
 expect "trich extract --form" "--format"
