@@ -96,8 +96,7 @@ void add_common(CLI::App* app, Common& c, bool audit, DocExtras& doc) {
   app->add_option("inputs", c.inputs, "files, directories (with -r) or - for standard input")
       ->type_name("FILE");
   std::vector<std::string> formats = {"json", "jsonl", "csv"};
-  if (audit) formats.insert(formats.end(), {"text", "sarif"});
-  formats.insert(formats.end(), {"xlsx", "html"});
+  if (audit) formats.push_back("text");
   doc.choices[app->add_option("--format", c.format, "output format")
                   ->type_name("FORMAT")
                   ->check(CLI::IsMember(formats))
