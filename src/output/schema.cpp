@@ -49,8 +49,15 @@ ojson property(const F& f) {
     p["type"] = "array";
     p["items"] = {{"$ref", std::string("#/$defs/") + Described<typename is_vector<V>::element>::def}};
     return p;
+  } else if constexpr (described<typename bare<V>::type>) {
+    ojson ref = {{"$ref", std::string("#/$defs/") + Described<typename bare<V>::type>::def}};
+    if (bare<V>::nullable) p["oneOf"] = ojson::array({ref, {{"type", "null"}}});
+    else p = ref;
+    if (f.schema.description) p["description"] = f.schema.description;
+    return p;
   } else {
-    constexpr bool nullable = bare<V>::nullable;
+    // An optional written only when set is absent, never null.
+    const bool nullable = bare<V>::nullable && !f.when_true;
     using T = typename bare<V>::type;
     const FieldSchema& s = f.schema;
     if (!s.values.empty()) {
@@ -107,6 +114,7 @@ std::string json_schema() {
   });
   ojson defs = ojson::object();
   defs["document"] = object_def<DocumentHead>(sections);
+  defs[Described<DocSelf>::def] = object_def<DocSelf>();
   each_kind([&](const auto& k) {
     add_defs<typename std::remove_cvref_t<decltype(k)>::entity_type>(defs);
   });

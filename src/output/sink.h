@@ -10,6 +10,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -23,6 +24,7 @@ struct DocumentHead {
   std::string source;
   std::string encoding;
   size_t bytes = 0;
+  std::optional<DocSelf> self;
 };
 
 struct DocumentResult {
@@ -30,7 +32,7 @@ struct DocumentResult {
   std::string encoding;
   size_t bytes = 0;
   Extraction x;
-  DocumentHead head() const { return {source, encoding, bytes}; }
+  DocumentHead head() const { return {source, encoding, bytes, x.self}; }
 };
 
 class Messages;

@@ -32,7 +32,11 @@ class JsonSink : public Sink {
     out_ << (first_ ? "\n" : ",\n") << "    {";
     const char* sep = "\n      ";
     each_field<kJson>(Described<DocumentHead>::fields(), [&](const auto& f) {
-      out_ << sep << '"' << f.name << "\": " << dump(ojson(value(f, h)));
+      out_ << sep << '"' << f.name << "\": ";
+      for (char c : dump(json_value(value(f, h)), kIndent)) {  // nested objects indented too
+        out_ << c;
+        if (c == '\n') out_ << "      ";
+      }
       sep = ",\n      ";
     });
     first_ = false;
@@ -201,6 +205,14 @@ class CsvSink : public Sink {
   std::vector<std::string> names_;  // the csv fields' names, as listed
 };
 
+// Writes nothing: for commands that print something else than documents (trich graph).
+class NullSink : public Sink {
+ public:
+  NullSink(const SinkOptions& o, std::ostream& out) : Sink(o, out) {}
+  void entities(Section, const DocumentHead&, const Extraction&, SectionState&,
+                std::ostream&) const override {}
+};
+
 }  // namespace
 
 Sink::Sink(const SinkOptions& o, std::ostream& out) : o_(o), out_(out) {
@@ -225,6 +237,7 @@ std::unique_ptr<Sink> make_sink(const SinkOptions& o, std::ostream& out) {
   if (o.format == "jsonl") return std::make_unique<JsonlSink>(o, out);
   if (o.format == "csv") return std::make_unique<CsvSink>(o, out);
   if (o.format == "text") return make_text_sink(o, out);
+  if (o.format == "none") return std::make_unique<NullSink>(o, out);
   return nullptr;
 }
 

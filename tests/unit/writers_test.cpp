@@ -116,8 +116,12 @@ TEST_CASE("descriptors: json, schema, jsonl and csv agree on each kind's fields"
   auto schema = ojson::parse(json_schema());
   Citation c;
   c.symbol = "35-CT/TW";
+  c.self = true;  // written only when true, like a date's inferred
   Date d;
   d.inferred = true;
+  d.relative = true;
+  d.interval_from = "2024-01-01";
+  d.interval_to = "2024-03-31";
   Term t;
   Finding f;
   auto keys = [](const ojson& j) {
@@ -134,9 +138,13 @@ TEST_CASE("descriptors: json, schema, jsonl and csv agree on each kind's fields"
     INFO(def);
     CHECK(keys(schema["$defs"][def]["properties"]) == keys(object));
   }
-  // A date's "inferred" is written only when true, so the schema does not require it.
+  // A date's "inferred" and "relative" are written only when true, its interval's ends only
+  // when it has them, so the schema requires none of them.
   auto req = schema["$defs"]["date"]["required"];
-  CHECK(std::find(req.begin(), req.end(), "inferred") == req.end());
+  for (const char* k : {"inferred", "relative", "interval_from", "interval_to"}) {
+    INFO(k);
+    CHECK(std::find(req.begin(), req.end(), k) == req.end());
+  }
   CHECK(keys(to_json(Date{})) == std::vector<std::string>{"text", "start", "end", "line",
                                                          "column", "value", "precision"});
   // jsonl writes the same fields straight from the entity, renaming a TERM's kind.
