@@ -245,11 +245,31 @@ bool relative(const Match& m, ResolveContext& cx) {
   return false;
 }
 
+// Whether text[line start, comma) names a place: one to six words, the first capitalized, at
+// most one that is not, no digits (and only blanks, '|' or '*' before the first word).
+bool place_before(std::string_view text, size_t comma) {
+  size_t b = text.rfind('\n', comma == 0 ? 0 : comma - 1);
+  b = b == std::string_view::npos ? 0 : b + 1;
+  if (comma - b > 80) return false;
+  auto ws = scan::words(text, b, comma);
+  if (ws.empty() || ws.size() > 6 || !scan::is_capitalized(ws[0].text)) return false;
+  for (size_t i = b; i < ws[0].b; ++i) {
+    if (text[i] != ' ' && text[i] != '\t' && text[i] != '|' && text[i] != '*') return false;
+  }
+  int lower = 0;
+  for (const auto& w : ws) {
+    if (w.digits) return false;
+    lower += !scan::is_capitalized(w.text);
+  }
+  return lower <= 1;
+}
+
 // The document's own date, written in its header ("place, ngay d thang m nam y"): a date like
-// any other, and the reference of relative dates under --reference-date document.
+// any other, and, when a place leads its line, the reference of relative dates under
+// --reference-date document.
 bool document_date(const Match& m, ResolveContext& cx) {
   if (!date(m, cx)) return false;
-  if (!cx.out.document_date) {
+  if (!cx.out.document_date && place_before(m.text(), m.group_begin("comma"))) {
     int mo = month_of(m, cx.rules, "m", "mw");
     cx.out.document_date = RefDate{to_int(m.group("y")), mo, to_int(m.group("d"))};
   }

@@ -70,5 +70,10 @@ no_doc_date() {
   [[ $("$trich" dates --reference-date document --format csv "$tmp/nodate.txt" | wc -l) -eq 1 ]]
 }
 check "--reference-date document without a header date reports none" no_doc_date
+not_a_place() {
+  printf 'Văn bản ký tại Huế, ngày 05 tháng 3 năm 2020.\nNăm nay và hôm qua.\n' > "$tmp/mid.txt"
+  [[ $("$trich" dates --reference-date document --format csv "$tmp/mid.txt" | wc -l) -eq 2 ]]
+}
+check "a date after a sentence's comma is not the document's date" not_a_place
 echo "duckling_test: $pass passed, $fails failed"
 [[ $fails -eq 0 ]]
