@@ -27,6 +27,7 @@ struct Ctx {
   Extraction& x;
   std::string_view text;  // doc.text()
   const Messages& messages;
+  int context;  // findings carry excerpts with this many lines around; none when < 0
 
   // The input's own text for [at.b, at.e) of the normalized text.
   std::string quote(At at) const { return doc.span(at.b, at.e).text; }
@@ -260,8 +261,10 @@ void check_conflicting_dates(const rules::RuleSet& rules, const Auditor& a, Ctx&
               {"other_date", p.written},
               {"other_line", str(p.line)}},
              "");
-      // The earlier mention may be in an earlier window of the input: its span is kept.
+      // The earlier mention may be in an earlier window of the input: its span and lines
+      // are kept.
       cx.x.findings.back().related = p.span;
+      cx.x.findings.back().excerpt = p.lines;
       break;
     }
     if (repeated) continue;  // an equal mention further on would decide as this one did
@@ -270,7 +273,13 @@ void check_conflicting_dates(const rules::RuleSet& rules, const Auditor& a, Ctx&
     if (!known) {
       seen.push_back({*c.date, c.issuer, c.date_at ? cx.quote(*c.date_at) : *c.date,
                       cx.line_of(c.at), cx.doc.span(c.date_at ? c.date_at->b : c.at.b,
-                                                    c.date_at ? c.date_at->e : c.at.e)});
+                                                    c.date_at ? c.date_at->e : c.at.e),
+                      {}});
+      if (cx.context >= 0) {
+        Finding at;
+        at.span = seen.back().span;
+        seen.back().lines = excerpt_lines(cx.doc, at, cx.context);
+      }
     }
   }
 }
@@ -870,7 +879,7 @@ std::string Auditor::key(const std::string& symbol) const {
 }
 
 void Auditor::check(const Document& doc, Extraction& x, AuditMemory* memory) const {
-  Ctx cx{doc, x, doc.text(), messages_ ? *messages_ : Messages::builtin("en")};
+  Ctx cx{doc, x, doc.text(), messages_ ? *messages_ : Messages::builtin("en"), context_};
   AuditMemory fresh;
   AuditMemory& m = memory ? *memory : fresh;
   check_type_mismatch(rules_, tables_, cx);
@@ -908,11 +917,15 @@ std::vector<SourceLine> excerpt_lines(const Document& doc, const Finding& f, int
   };
   around(f.span);
   if (f.related) around(*f.related);
-  std::vector<SourceLine> out;
+  // Lines the finding already carries (an earlier window's) are kept as they are.
+  std::vector<SourceLine> out = f.excerpt;
+  for (const auto& sl : out) wanted.erase(sl.number);
   for (size_t l : wanted) {
     std::string_view t;
     if (doc.line_text(l, t)) out.push_back({l, std::string(t)});
   }
+  std::sort(out.begin(), out.end(),
+            [](const SourceLine& a, const SourceLine& b) { return a.number < b.number; });
   return out;
 }
 

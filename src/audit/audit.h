@@ -40,6 +40,7 @@ struct AuditMemory {
     std::string written;  // the date as the input wrote it
     size_t line = 0;
     Span span;  // where it is written (a later finding shows it beside its own)
+    std::vector<SourceLine> lines;  // its lines, when findings carry excerpts
   };
   std::map<std::string, std::vector<Dated>> dated;  // symbol key -> one mention per date, issuer
   std::set<std::string> unregistered;  // symbol keys already reported as not in the registry
