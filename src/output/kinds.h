@@ -214,13 +214,19 @@ struct Described<DocSelf> {
   }
 };
 
-// A document's own fields (json: before its sections).
+// A document's own fields: json writes them before its sections; jsonl writes them on the
+// document's first line, {"source":...,"kind":"document",...} (source and kind are written as
+// on every line), followed by `counts`, the number of lines of each kind that follow.
 template <>
 struct Described<DocumentHead> {
   static constexpr const char* def = "document";
   static const auto& fields() {
     static const auto f = std::tuple{
-        field("source", &DocumentHead::source),
+        field("source", &DocumentHead::source).only<kJson>(),
+        // What the input was read as; trich reads text only, so far.
+        field("format", [](const DocumentHead&) { return std::string("text"); })
+            .only<kJsonl>()
+            .one_of({"text"}),
         field("encoding", &DocumentHead::encoding),
         field("bytes", &DocumentHead::bytes).min(0),
         field("self", &DocumentHead::self)

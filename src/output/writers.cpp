@@ -71,6 +71,25 @@ class JsonSink : public Sink {
 class JsonlSink : public Sink {
  public:
   JsonlSink(const SinkOptions& o, std::ostream& out) : Sink(o, out) {}
+  // The document's line, before its entities' (docs/contract.md): so a document with no
+  // entity still shows in the stream, with its encoding and size.
+  void open_document(const DocumentHead& h) override {
+    std::string buf = "{\"source\":";
+    append_json_string(buf, h.source);
+    buf += ",\"kind\":\"document\"";
+    append_line_fields(buf, h);
+    buf += ",\"counts\":{";
+    for (size_t i = 0; i < sections_.size(); ++i) {
+      with_kind(sections_[i], [&](const auto& k) {
+        buf += i ? ",\"" : "\"";
+        buf += k.line;
+        buf += "\":";
+        buf += std::to_string(i < h.counts.size() ? h.counts[i] : 0);
+      });
+    }
+    buf += "}}\n";
+    out_ << buf;
+  }
   // One line per entity: {"source":...,"kind":...,<the entity's fields>}, written straight
   // from the entity (no JSON object is built: on news text that was a tenth of the run).
   void entities(Section s, const DocumentHead& h, const Extraction& x, SectionState& st,
@@ -89,6 +108,7 @@ class JsonlSink : public Sink {
         open(k.line);
         append_line_fields(buf, line);
         buf += "}\n";
+        ++st.entities;
       });
     });
     to << buf;

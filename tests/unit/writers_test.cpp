@@ -69,18 +69,35 @@ TEST_CASE("json with no document is still valid") {
   CHECK(nlohmann::json::parse(out.str())["documents"].empty());
 }
 
-TEST_CASE("jsonl: one entity per line with source and kind") {
+TEST_CASE("jsonl: a document line, then one entity per line with source and kind") {
   SinkOptions o;
   o.format = "jsonl";
   std::istringstream in(write(o));
   std::string line;
   std::vector<nlohmann::json> lines;
   while (std::getline(in, line)) lines.push_back(nlohmann::json::parse(line));
-  REQUIRE(lines.size() == 4);
-  CHECK(lines[0]["kind"] == "date");
-  CHECK(lines[0]["source"] == "a,b.txt");
-  CHECK(lines[1]["kind"] == "term");
-  CHECK(lines[1]["term_kind"] == "khoa");
+  REQUIRE(lines.size() == 6);
+  CHECK(lines[0] == nlohmann::json::parse(
+                        R"({"source":"a,b.txt","kind":"document","format":"text",)"
+                        R"("encoding":"utf-8","bytes":42,)"
+                        R"("counts":{"citation":0,"priority":0,"date":1,"term":1}})"));
+  CHECK(lines[1]["kind"] == "date");
+  CHECK(lines[1]["source"] == "a,b.txt");
+  CHECK(lines[2]["kind"] == "term");
+  CHECK(lines[2]["term_kind"] == "khoa");
+  CHECK(lines[3]["kind"] == "document");
+}
+
+TEST_CASE("jsonl: counts only the kinds written; audit counts findings") {
+  SinkOptions o;
+  o.format = "jsonl";
+  o.kinds = KindSet{false, false, false, true, false};
+  o.findings = true;
+  std::istringstream in(write(o));
+  std::string line;
+  std::getline(in, line);
+  CHECK(nlohmann::json::parse(line)["counts"] ==
+        nlohmann::json::parse(R"({"term":1,"finding":0})"));
 }
 
 TEST_CASE("csv: RFC 4180 quoting, CRLF, one-kind and several-kind headers") {
