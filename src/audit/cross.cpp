@@ -41,8 +41,14 @@ std::vector<Finding> DatesAcross::check(const std::string& source,
         f.span = m.span;
         f.code = "citation.conflicting_dates";
         f.severity = "warning";
-        f.message = fmt::format("{} is dated {} here, but {} in {}:{}", m.symbol, m.written,
-                                p.written, p.source, p.line);
+        Args args = {{"symbol", m.symbol},
+                     {"date", m.written},
+                     {"other_date", p.written},
+                     {"other_line", std::to_string(p.line)},
+                     {"other_source", p.source}};
+        const Messages& words = messages_ ? *messages_ : Messages::builtin("en");
+        f.message = words.render(f.code, "across", args);
+        f.args.items = std::move(args);
         out.push_back(std::move(f));
         reported[m.key] = true;
         break;

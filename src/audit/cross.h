@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "audit/audit.h"
+#include "audit/messages.h"
 #include "extract/entities.h"
 
 namespace trich {
@@ -28,7 +29,9 @@ void collect_dated(const Auditor& a, const Extraction& x, std::vector<DatedMenti
 class DatesAcross {
  public:
   // nullptr: no audit, nothing to check.
-  explicit DatesAcross(const rules::RuleSet* rules) : rules_(rules) {}
+  // `messages`: the language of the findings (English when null).
+  DatesAcross(const rules::RuleSet* rules, const Messages* messages)
+      : rules_(rules), messages_(messages) {}
   // The findings on `source`'s mentions whose date differs from an earlier document's; then
   // remembers them.
   std::vector<Finding> check(const std::string& source, const std::vector<DatedMention>& m);
@@ -40,6 +43,7 @@ class DatesAcross {
     size_t line = 0;
   };
   const rules::RuleSet* rules_;
+  const Messages* messages_;
   std::map<std::string, std::vector<Seen>> seen_;  // key -> one per date and issuer
 };
 
