@@ -55,6 +55,7 @@ struct FieldAppender {
 template <class F, class V>
 bool omitted(const F& f, const V& v) {
   if constexpr (std::is_same_v<V, bool>) return f.when_true && !v;
+  else if constexpr (requires { v.has_value(); }) return f.when_true && !v.has_value();
   else return false;
 }
 

@@ -48,7 +48,8 @@ struct Field {
   const char* name;
   Get get;
   const char* jsonl_name = nullptr;  // jsonl's key when it differs (a TERM's kind: term_kind)
-  bool when_true = false;            // a bool written only when true, absent (so optional) else
+  bool when_true = false;            // a bool written only when true, an optional only when
+                                     // set; absent (so not required) else
   int csv_rank = 100;  // csv columns go by rank, then by the order of the fields
   FieldSchema schema;
 

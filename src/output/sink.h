@@ -23,6 +23,7 @@ struct DocumentHead {
   std::string source;
   std::string encoding;
   size_t bytes = 0;
+  std::string format = "text";  // the input's format (formats/format.h)
 };
 
 struct DocumentResult {
@@ -30,7 +31,8 @@ struct DocumentResult {
   std::string encoding;
   size_t bytes = 0;
   Extraction x;
-  DocumentHead head() const { return {source, encoding, bytes}; }
+  std::string format = "text";
+  DocumentHead head() const { return {source, encoding, bytes, format}; }
 };
 
 struct SinkOptions {

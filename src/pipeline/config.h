@@ -27,6 +27,8 @@ struct Config {
   bool hidden = false;              // -r also reads hidden files and directories
   std::vector<std::string> globs;   // -g: include (or, with "!", exclude) under directories
   int progress = 0;                 // 1 --progress, -1 --no-progress, 0 on a terminal only
+  std::string input_format = "auto";  // --input-format: auto, or a name of formats/format.h
+  std::vector<std::string> types;   // --type: under directories, read only these formats
 };
 
 }  // namespace trich

@@ -120,6 +120,12 @@ TEST_CASE("descriptors: json, schema, jsonl and csv agree on each kind's fields"
   d.inferred = true;
   Term t;
   Finding f;
+  // A PDF's entities carry their page: with it, every field is shown.
+  auto paged = [](auto e) {
+    e.span.page = 2;
+    e.span.page_line = 7;
+    return e;
+  };
   auto keys = [](const ojson& j) {
     std::vector<std::string> k;
     for (auto& [key, v] : j.items()) k.push_back(key);
@@ -129,14 +135,18 @@ TEST_CASE("descriptors: json, schema, jsonl and csv agree on each kind's fields"
     const char* def;
     ojson object;
   };
-  for (const auto& [def, object] : {Case{"citation", to_json(c)}, Case{"date", to_json(d)},
-                                    Case{"term", to_json(t)}, Case{"finding", to_json(f)}}) {
+  for (const auto& [def, object] :
+       {Case{"citation", to_json(paged(c))}, Case{"date", to_json(paged(d))},
+        Case{"term", to_json(paged(t))}, Case{"finding", to_json(paged(f))}}) {
     INFO(def);
     CHECK(keys(schema["$defs"][def]["properties"]) == keys(object));
   }
   // A date's "inferred" is written only when true, so the schema does not require it.
   auto req = schema["$defs"]["date"]["required"];
   CHECK(std::find(req.begin(), req.end(), "inferred") == req.end());
+  // Nor "page" and "page_line": only a PDF's entities have them.
+  CHECK(std::find(req.begin(), req.end(), "page") == req.end());
+  CHECK(std::find(req.begin(), req.end(), "page_line") == req.end());
   CHECK(keys(to_json(Date{})) == std::vector<std::string>{"text", "start", "end", "line",
                                                          "column", "value", "precision"});
   // jsonl writes the same fields straight from the entity, renaming a TERM's kind.
