@@ -10,6 +10,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -24,6 +25,10 @@ struct DocumentHead {
   std::string encoding;
   size_t bytes = 0;
   std::string format = "text";  // the input's format (formats/format.h)
+  std::optional<DocSelf> self;
+  // The lines (jsonl) or entities (json: a priority list counts once) of each section the
+  // sink writes, in section order; known once the document is whole (PartWriter::finish).
+  std::vector<size_t> counts;
 };
 
 struct DocumentResult {
@@ -32,7 +37,7 @@ struct DocumentResult {
   size_t bytes = 0;
   Extraction x;
   std::string format = "text";
-  DocumentHead head() const { return {source, encoding, bytes, format}; }
+  DocumentHead head() const { return {source, encoding, bytes, format, x.self}; }
 };
 
 struct SinkOptions {
@@ -46,7 +51,7 @@ enum class Section { citations, priorities, dates, terms, findings };
 
 // What has been written of one section of one document so far.
 struct SectionState {
-  size_t entities = 0;  // entities (lists count as one each) written
+  size_t entities = 0;  // entities written (json: a priority list counts once; jsonl: lines)
   int lists = 0;        // priority lists numbered so far (jsonl and csv number them)
 };
 

@@ -23,6 +23,7 @@
 
 #include "audit/audit.h"
 #include "extract/resolvers.h"
+#include "graph/graph.h"
 #include "io/decode.h"
 #include "io/input.h"
 #include "pipeline/load.h"
@@ -73,12 +74,14 @@ struct Shared {
   const Sink& sink;
   std::atomic<bool>& cancelled;  // the output is gone: stop reading
   Extractor::WarmUp* warm;       // fed the size of each text, when there is one
+  bool graph = false;            // trich graph: each outcome carries its GraphDoc
 };
 
 KindSet kinds_to_scan(const Config& cfg, const Auditor* auditor) {
   if (!auditor) return cfg.kinds;
   KindSet k;  // audit needs every kind, whatever is printed
   k.audit = true;
+  k.reference_date = cfg.kinds.reference_date;
   return k;
 }
 
@@ -101,6 +104,7 @@ struct Outcome {
   bool quiet = false;  // a binary file met while walking a directory: counted, not reported
   bool filtered = false;     // left out by --type
   const char* refused = "";  // a format trich does not read: why, for --stats
+  std::optional<GraphDoc> graph;  // trich graph: the document's references
 };
 
 // Reads a large input a window at a time, formatting each window's entities as it goes.
@@ -112,6 +116,14 @@ void process_windows(InputReader& r, std::string read, const Shared& sh, Outcome
                               sh.window, [&](const Extraction& ex) {
                                 o.fails_audit = o.fails_audit || failing(ex.findings, sh.fail_rank);
                                 o.tally.add(ex);
+                                if (sh.graph) {
+                                  if (!o.graph) {
+                                    o.graph.emplace();
+                                    o.graph->source = r.path();
+                                    o.graph->self = ex.self;
+                                  }
+                                  o.graph->add(ex.citations);
+                                }
                                 auto res = o.parts->part(head, ex);
                                 if (!res.ok()) spool_error = res.error();
                                 return res.ok() && !sh.cancelled;
@@ -206,11 +218,17 @@ Outcome process_input(const Input& in, const Shared& sh) {
   }
   Document doc(in.path, std::move(dec));
   if (extracted) doc.set_pages(std::move(extracted->page_starts));
-  DocumentHead head{in.path, doc.encoding(), n, format};
   Extraction ex = sh.x.run(doc, sh.scan);
+  DocumentHead head{in.path, doc.encoding(), n, format, ex.self};
   if (sh.auditor) sh.auditor->check(doc, ex);
   o.fails_audit = failing(ex.findings, sh.fail_rank);
   o.tally.add(ex);
+  if (sh.graph) {
+    o.graph.emplace();
+    o.graph->source = in.path;
+    o.graph->self = ex.self;
+    o.graph->add(ex.citations);
+  }
   o.parts = std::make_unique<PartWriter>(sh.sink, PartWriter::Spool::memory);
   auto r2 = o.parts->part(head, ex);
   if (r2.ok()) o.head = head;
@@ -371,7 +389,10 @@ int run(const Config& cfg, std::ostream& err) {
     return 2;
   }
   KindSet needed = cfg.kinds;
-  if (cfg.command == "audit") needed = KindSet{true, true, true, true, true};
+  if (cfg.command == "audit") {
+    needed = KindSet{};
+    needed.audit = true;
+  }
   std::vector<std::string> kinds = cfg.command == "rules-check" ? std::vector<std::string>{}
                                                                  : Extractor::kinds_for(needed);
   int jobs = cfg.jobs > 0 ? cfg.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -455,7 +476,8 @@ int run(const Config& cfg, std::ostream& err) {
   }
 
   SinkOptions so;
-  so.format = cfg.format;
+  bool graphing = cfg.command == "graph";
+  so.format = graphing ? "none" : cfg.format;
   so.kinds = cfg.kinds;
   so.findings = cfg.command == "audit";
   so.bom = cfg.bom;
@@ -489,7 +511,9 @@ int run(const Config& cfg, std::ostream& err) {
             fail_rank,
             *sink,
             cancelled,
-            warm.get()};
+            warm.get(),
+            graphing};
+  Graph graph;
   run_ordered(inputs, jobs, sh, [&](Outcome o) {
     report(o.diagnostics, o.quiet && o.skipped_binary);
     binaries += o.skipped_binary;
@@ -503,6 +527,7 @@ int run(const Config& cfg, std::ostream& err) {
     }
     if (progress) progress->done(o.head ? o.head->bytes : 0);
     failed_audit = failed_audit || o.fails_audit;
+    if (o.head && o.graph) graph.add(*o.graph);
     if (o.head && o.parts) {
       count(*o.head);
       auto r = o.parts->finish(*sink, *o.head);
@@ -515,6 +540,7 @@ int run(const Config& cfg, std::ostream& err) {
     return true;
   });
   progress.reset();
+  if (graphing && !pipe_closed) graph.write({cfg.format, cfg.top, cfg.internal}, out);
   if (!pipe_closed) {
     sink->end();
     out.flush();

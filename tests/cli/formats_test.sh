@@ -84,7 +84,9 @@ check "pdf: no running footer left" test "$(grep -c '^.\?Trang [0-9]' "$tmp/pdf.
 check "pdf: a word broken at a line's end is joined" grep -q "giai đoạn 2021-2025" "$tmp/pdf.txt"
 check "docx: no page fields" test "$(python3 -c 'import json,sys; print("page" in json.load(open(sys.argv[1]))["documents"][0]["dates"][0])' "$tmp/docx.json")" = False
 "$trich" extract --format jsonl "$fx/report.pdf" > "$tmp/pdf.jsonl"
-check "pdf: jsonl lines carry the page" test "$(grep -c '"page":' "$tmp/pdf.jsonl")" -eq "$(lines "$tmp/pdf.jsonl")"
+grep -v '"kind":"document"' "$tmp/pdf.jsonl" > "$tmp/pdf.entities.jsonl"
+check "pdf: jsonl entity lines carry the page" test "$(grep -c '"page":' "$tmp/pdf.entities.jsonl")" -eq "$(lines "$tmp/pdf.entities.jsonl")"
+check "pdf: jsonl document line says pdf" grep -q '"kind":"document","format":"pdf"' "$tmp/pdf.jsonl"
 
 # --input-format forces a format; auto decides by content, not by the name.
 cp "$fx/report.docx" "$tmp/bao-cao.txt"
