@@ -108,7 +108,9 @@ utf8_ok() { python3 -c 'import sys; open(sys.argv[1], encoding="utf-8", errors="
 (cd "$tmp/names" && "$trich" extract --format csv "${names[@]}") > "$tmp/n.csv"
 (cd "$tmp/names" && "$trich" extract "${names[@]/%/.missing}") 2> "$tmp/n.err" > /dev/null
 for f in n.txt n.jsonl n.json n.csv n.err; do check "names: $f is valid UTF-8" utf8_ok "$tmp/$f"; done
-check "names: text has one line per finding and the summary" test "$(wc -l < "$tmp/n.txt")" -eq 7
+# (text adds an excerpt under each finding; its first line names the file)
+check "names: text has one finding line per file" \
+  test "$(grep -c ':1:6: error\[date.invalid\]' "$tmp/n.txt")" -eq 6
 check "names: stderr has one line per missing file" test "$(wc -l < "$tmp/n.err")" -eq 6
 check "names: csv has one row per citation and the header" test "$(wc -l < "$tmp/n.csv")" -eq 7
 for i in "${!names[@]}"; do
