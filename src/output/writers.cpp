@@ -9,6 +9,7 @@
 
 #include "output/entity_json.h"
 #include "output/parts.h"
+#include "output/report_sinks.h"
 #include "output/sink.h"
 #include "output/text_sink.h"
 
@@ -257,6 +258,8 @@ std::unique_ptr<Sink> make_sink(const SinkOptions& o, std::ostream& out) {
   if (o.format == "jsonl") return std::make_unique<JsonlSink>(o, out);
   if (o.format == "csv") return std::make_unique<CsvSink>(o, out);
   if (o.format == "text") return make_text_sink(o, out);
+  if (o.format == "sarif") return make_sarif_sink(o, out);
+  if (o.format == "xlsx") return make_xlsx_sink(o, out);
   if (o.format == "none") return std::make_unique<NullSink>(o, out);
   return nullptr;
 }
