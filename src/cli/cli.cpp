@@ -17,8 +17,10 @@
 #include "cli/docgen.h"
 #include "cli/suggest.h"
 #include "extract/resolvers.h"
+#include "formats/format.h"
 #include "io/decode.h"
 #include "pipeline/pipeline.h"
+#include "pipeline/windows.h"
 
 namespace trich::cli {
 namespace {
@@ -86,14 +88,28 @@ struct Common {
   std::vector<std::string> inputs;
   std::string format = "json";
   std::string rules_dir, output, files_from, encoding = "auto";
-  bool recurse = false, bom = false, stats = false;
+  bool recurse = false, bom = false, stats = false, null = false;
   bool hidden = false, progress = false, no_progress = false;
   std::vector<std::string> globs;
   int jobs = 0;
   size_t window = 0;
   std::string reference_date;
+  std::string input_format = "auto";
+  std::vector<std::string> types;
   std::string lang, color = "auto";
 };
+
+// --input-format: read every input as this format instead of deciding from its content.
+void add_input_format(CLI::App* app, std::string& v, DocExtras& doc) {
+  std::vector<std::string> fs = {"auto"};
+  for (const auto& n : formats::names()) fs.push_back(n);
+  doc.choices[app->add_option("--input-format", v,
+                              "read inputs as this format (default auto: decide from the "
+                              "content; docx, odt, pdf, html are converted to text)")
+                  ->type_name("FORMAT")
+                  ->check(CLI::IsMember(fs))
+                  ->capture_default_str()] = fs;
+}
 
 // --reference-date: "document" or a calendar date YYYY-MM-DD.
 std::string check_reference_date(const std::string& s) {
@@ -130,10 +146,23 @@ void add_common(CLI::App* app, Common& c, const std::vector<std::string>& format
                   "directories matching it; repeatable, the last match decides (see man trich)")
       ->type_name("PATTERN")
       ->allow_extra_args(false);
+  auto* type = app->add_option("--type", c.types,
+                               "with -r, read only the files whose format (detected from "
+                               "their content) is one of these: text, docx, odt, pdf, html")
+                   ->type_name("FORMAT")
+                   ->allow_extra_args(false)
+                   ->delimiter(',')
+                   ->check(CLI::IsMember(std::vector<std::string>{"text", "docx", "odt", "pdf",
+                                                                  "html"}));
+  doc.choices[type] = {"text", "docx", "odt", "pdf", "html"};
+  doc.lists.push_back(type);
+  add_input_format(app, c.input_format, doc);
   app->add_option("-j,--jobs", c.jobs, "worker threads (default: one per core)")
       ->check(CLI::Range(0, 256));
   app->add_option("--files-from", c.files_from, "read input paths from FILE, one per line (- = stdin)")
       ->type_name("FILE");
+  app->add_flag("-0,--null", c.null,
+                "--files-from: paths end with a NUL byte, as find -print0 writes them");
   std::vector<std::string> encs = {"auto"};
   for (const auto& e : known_encodings()) encs.push_back(e);
   doc.choices[app->add_option("--encoding", c.encoding, "input encoding (default: detect)")
@@ -165,10 +194,21 @@ void add_common(CLI::App* app, Common& c, const std::vector<std::string>& format
       ->check(CLI::Validator(check_reference_date, "DATE"));
   app->add_option("--window", c.window,
                   "read an input larger than BYTES a window of BYTES at a time, to bound memory "
-                  "(default 8M; K, M, G suffixes)")
+                  "(default 8M, at least 64K; K, M, G suffixes)")
       ->type_name("BYTES")
       ->transform(CLI::AsSizeValue(false))
-      ->check(CLI::Range(size_t{16}, size_t{1} << 40));
+      ->check(CLI::Validator(
+          [](std::string& v) -> std::string {
+            size_t n = std::stoull(v);  // AsSizeValue has turned "64K" into digits
+            if (n < kMinWindow) {
+              return fmt::format("{} bytes is below the smallest window, 64K ({} bytes): smaller "
+                                 "windows cut entities that reading whole keeps",
+                                 n, kMinWindow);
+            }
+            if (n > size_t{1} << 40) return "at most 1T";
+            return "";
+          },
+          "BYTES >= 64K", "window size"));
 }
 
 Config to_config(const Common& c) {
@@ -180,12 +220,15 @@ Config to_config(const Common& c) {
   cfg.recurse = c.recurse;
   cfg.jobs = c.jobs;
   cfg.files_from = c.files_from;
+  cfg.files_from_null = c.null;
   cfg.encoding = c.encoding;
   cfg.bom = c.bom;
   cfg.stats = c.stats;
   cfg.window = c.window;
   cfg.hidden = c.hidden;
   cfg.globs = c.globs;
+  cfg.input_format = c.input_format;
+  cfg.types = c.types;
   cfg.progress = c.no_progress ? -1 : c.progress ? 1 : 0;
   cfg.lang = c.lang;
   cfg.color = c.color;
@@ -389,6 +432,16 @@ int run(int argc, char** argv) {
       ->type_name("DIR");
   check->footer("Example: trich rules check --rules rules/");
 
+  std::vector<std::string> text_inputs;
+  std::string text_format = "auto";
+  auto* text_cmd = app.add_subcommand(
+      "text", "print the text trich reads from each input (a DOCX, ODT, PDF or HTML converted)");
+  text_cmd->add_option("inputs", text_inputs, "files, or - for standard input")->type_name("FILE");
+  add_input_format(text_cmd, text_format, doc);
+  text_cmd->footer(
+      "Entities' start and end index this text: text[start:end] is the entity's text.\n"
+      "Example: trich text report.docx > report.txt");
+
   auto* schema = app.add_subcommand("schema", "print the JSON Schema of the json/jsonl output");
   schema->footer("Example: trich schema > trich.schema.json");
 
@@ -546,6 +599,10 @@ int run(int argc, char** argv) {
     cfg.rules_dir = check_dir;
   } else if (schema->parsed()) {
     cfg.command = "schema";
+  } else if (text_cmd->parsed()) {
+    cfg.command = "text";
+    cfg.inputs = text_inputs;
+    cfg.input_format = text_format;
   } else {
     for (int i = 0; i < 4; ++i) {
       if (kind_cmds[i]->parsed()) {

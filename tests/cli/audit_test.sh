@@ -122,7 +122,7 @@ check "Vietnamese registry header: exit 0" test $code -eq 0
 check "extra columns: said once, by name" test "$(grep -c 'columns ignored: Ghi chú, Người nhập' "$tmp/vi.err")" -eq 1
 printf 'symbol,type,date,issuer,title\n"35-CT/TW"x,,,,\n' > "$tmp/q.csv"
 "$trich" audit --registry "$tmp/q.csv" samples/bao-cao-dang-uy.txt > /dev/null 2> "$tmp/q.err"; code=$?
-check "text after a closing quote: exit 2, file:line" grep -q "q.csv:2: text after a closing quote" "$tmp/q.err"
+check "text after a closing quote: exit 2, file:line" grep -q "q.csv:2: text after the closing quote" "$tmp/q.err"
 printf 'symbol,type,date,issuer,title\n35-CT/TW,\xc3,,,\n' > "$tmp/u.csv"
 "$trich" audit --registry "$tmp/u.csv" samples/bao-cao-dang-uy.txt > /dev/null 2> "$tmp/u.err"; code=$?
 check "invalid UTF-8 in a registry: exit 2, file:line" grep -q "u.csv:2: invalid UTF-8" "$tmp/u.err"
