@@ -1,6 +1,10 @@
 #include "pipeline/windows.h"
 
 #include <algorithm>
+#include <atomic>
+#include <deque>
+#include <future>
+#include <memory>
 
 #include <fmt/format.h>
 
@@ -147,42 +151,94 @@ size_t choose_cut(std::string_view text, size_t lookahead) {
   return i > 0 ? i : n;
 }
 
+namespace {
+
+// Lends the run's idle threads (ThreadBudget) to one input's windows: each token taken is one
+// more window extracted ahead, on a thread of its own; given back when that window is done.
+struct Tokens {
+  std::atomic<int>* spare;
+  int held = 0;
+  bool take() {
+    if (!spare) return false;
+    int n = spare->load(std::memory_order_relaxed);
+    while (n > 0) {
+      if (spare->compare_exchange_weak(n, n - 1, std::memory_order_acq_rel)) {
+        ++held;
+        return true;
+      }
+    }
+    return false;
+  }
+  void give(int n) {
+    held -= n;
+    if (spare && n > 0) spare->fetch_add(n, std::memory_order_acq_rel);
+  }
+  ~Tokens() { give(held); }
+};
+
+// One window read and decoded, its extraction running (or deferred to whoever waits for it).
+struct Pending {
+  std::unique_ptr<Document> doc;
+  size_t precut = 0;   // where the window ends unless a list moves it (decoded offsets)
+  bool last = false;   // it reaches the end of the input
+  bool threaded = false;  // runs on a thread of its own, with a token
+  std::future<Extraction> ex;
+};
+
+}  // namespace
+
 WindowedOutcome process_in_windows(InputReader& in, std::string buf, const std::string& forced,
                                    const Extractor& x, const KindSet& kinds,
                                    const Auditor* auditor, const WindowSize& size,
-                                   const std::function<bool(const Extraction&)>& part) {
+                                   const std::function<bool(const Extraction&)>& part,
+                                   std::atomic<int>* spare_threads) {
   WindowedOutcome o;
   const std::string& source = in.path();
   std::string encoding = forced;  // "auto" until the first window has been decoded
-  Origin origin;
   CitationMemory citations;
   AuditMemory audit;
   Covered covered;
-  size_t total = 0;
   bool warned = false;
-  for (bool first = true;; first = false) {
-    if (buf.size() < size.window && !in.at_end()) {
-      auto r = in.read_into(buf, size.window - buf.size());
+  Tokens tokens{spare_threads};
+  // `buf` holds the input from offset `base` on; the next window to read starts at `origin`.
+  // Windows are read, decoded and cut in order on this thread; their extraction, the costly
+  // part, may run ahead on idle threads. Extraction does not depend on earlier windows (short
+  // forms left unresolved are looked up in `citations` here, in order), but where a window
+  // starts does: a list that straddles a cut moves it back, and the windows read ahead of it
+  // are then read again from the new cut (rare: a list this long at a cut).
+  size_t base = 0;
+  Origin origin;
+  bool first = true, read_last = false, failed = false;
+  std::deque<Pending> ahead;
+
+  // Reads, decodes and starts the window at `origin`; false when there is nothing to extract
+  // (a binary input, a read error, no room for one character: said in o.diagnostics).
+  auto read_window = [&]() -> bool {
+    size_t from = origin.offset - base;
+    if (buf.size() - from < size.window && !in.at_end()) {
+      auto r = in.read_into(buf, size.window - (buf.size() - from));
       if (!r.ok()) {
         o.diagnostics.push_back(r.error());
-        break;  // what was read is still reported
+        failed = true;  // what was read is still reported
+        return false;
       }
     }
-    bool last = in.at_end() && buf.size() <= size.window;
+    std::string_view rest = std::string_view(buf).substr(from);
+    bool last = in.at_end() && rest.size() <= size.window;
     std::string_view unit = encoding;
     if (first) {  // not decoded yet: only a byte-order mark says UTF-16
-      bool le = encoding == "utf-16le" || (encoding == "auto" && buf.rfind("\xFF\xFE", 0) == 0);
-      bool be = encoding == "utf-16be" || (encoding == "auto" && buf.rfind("\xFE\xFF", 0) == 0);
+      bool le = encoding == "utf-16le" || (encoding == "auto" && rest.rfind("\xFF\xFE", 0) == 0);
+      bool be = encoding == "utf-16be" || (encoding == "auto" && rest.rfind("\xFE\xFF", 0) == 0);
       unit = le ? "utf-16le" : be ? "utf-16be" : "utf-8";
     }
-    size_t take =
-        last ? buf.size() : whole_characters(std::string_view(buf).substr(0, size.window), unit);
-    Decoded dec = decode(std::string(buf, 0, take), encoding, source);
+    size_t take = last ? rest.size() : whole_characters(rest.substr(0, size.window), unit);
+    Decoded dec = decode(std::string(rest.substr(0, take)), encoding, source);
     if (first) {
       if (dec.binary) {
         o.skipped_binary = true;
         o.diagnostics = std::move(dec.warnings);
-        return o;
+        failed = true;
+        return false;
       }
       o.head = DocumentHead{source, dec.encoding, 0};
       // Later windows are read as the first was, without a byte-order mark.
@@ -193,7 +249,7 @@ WindowedOutcome process_in_windows(InputReader& in, std::string buf, const std::
       warned = true;
       Diagnostic w = std::move(dec.warnings.front());
       if (!first && encoding == "utf-8") {
-        size_t bad = origin.offset + utf8::valid_prefix(std::string_view(buf).substr(0, take));
+        size_t bad = origin.offset + utf8::valid_prefix(rest.substr(0, take));
         w.message = fmt::format("invalid UTF-8 at byte {}; decoded with U+FFFD", bad);
       } else if (!first) {
         w.message += fmt::format(" (counting from byte {}, where a window of the input starts)",
@@ -201,24 +257,76 @@ WindowedOutcome process_in_windows(InputReader& in, std::string buf, const std::
       }
       o.diagnostics.push_back(std::move(w));
     }
+    first = false;
     if (!last && take == 0) {  // cannot happen with a window of 16 bytes or more
       o.diagnostics.push_back(error_at(source, 0, "window too small to hold one character"));
-      break;
+      failed = true;
+      return false;
     }
-    Document doc(source, std::move(dec), origin);
-    Extraction ex = x.run(doc, kinds, &citations);
-    size_t cut = doc.decoded().size();
-    if (!last) cut = cut_around_lists(doc, ex, choose_cut(doc.decoded(), size.lookahead));
+    Pending p;
+    p.doc = std::make_unique<Document>(source, std::move(dec), origin);
+    p.last = last;
+    p.precut = last ? p.doc->decoded().size() : choose_cut(p.doc->decoded(), size.lookahead);
+    const Document* d = p.doc.get();
+    auto run = [&x, &kinds, d] { return x.run(*d, kinds); };
+    // The window waited for first runs here; one read ahead runs on an idle thread if any.
+    p.threaded = !ahead.empty() && tokens.take();
+    p.ex = std::async(p.threaded ? std::launch::async : std::launch::deferred, run);
+    read_last = last;
+    origin = p.doc->position(p.precut);
+    ahead.push_back(std::move(p));
+    return true;
+  };
+
+  size_t total = 0;
+  for (;;) {
+    // Keep one window read, and one more for each idle thread.
+    while (!read_last && !failed &&
+           (ahead.empty() || (spare_threads && spare_threads->load() > 0))) {
+      if (!read_window()) break;
+    }
+    if (ahead.empty()) break;
+    Pending p = std::move(ahead.front());
+    ahead.pop_front();
+    Extraction ex = p.ex.get();
+    if (p.threaded) tokens.give(1);
+    const Document& doc = *p.doc;
+    size_t cut = p.last ? p.precut : cut_around_lists(doc, ex, p.precut);
+    if (cut != p.precut) {  // what was read ahead started at the wrong place
+      for (auto& q : ahead) {
+        if (q.ex.valid() && q.threaded) {
+          q.ex.wait();
+          tokens.give(1);
+        }
+      }
+      ahead.clear();
+      origin = doc.position(cut);
+      read_last = false;
+    }
     size_t cut_input = doc.decoded_to_input(cut);
     keep_window(doc, ex, cut_input, covered);
+    // Short forms this window could not resolve stand for a citation of an earlier one.
+    for (auto& c : ex.citations) {
+      if (c.form == "short" && !c.refers_to) {
+        if (const Citation* f = citations.stood_for(x.rules(), c)) c.refers_to = f->symbol;
+      }
+    }
     if (auditor) auditor->check(doc, ex, &audit);
     citations.remember(x.rules(), ex.citations);
-    if (!part(ex)) return o;
+    if (!part(ex)) break;
     total = cut_input;
-    if (last) break;
-    size_t base = origin.offset;
-    origin = doc.position(cut);
-    buf.erase(0, cut_input - base);
+    if (p.last && ahead.empty()) break;
+    // The bytes before the next window are no longer needed.
+    size_t keep_from_offset = ahead.empty() ? origin.offset : ahead.front().doc->origin().offset;
+    buf.erase(0, keep_from_offset - base);
+    base = keep_from_offset;
+  }
+  // Windows read ahead of a stop still hold their threads: wait for them.
+  for (auto& q : ahead) {
+    if (q.ex.valid() && q.threaded) {
+      q.ex.wait();
+      tokens.give(1);
+    }
   }
   if (o.head) o.head->bytes = total;
   return o;

@@ -15,6 +15,7 @@
 // on are decoded with U+FFFD, with one warning per input.
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <optional>
 #include <string>
@@ -43,11 +44,14 @@ struct WindowedOutcome {
 
 // Processes `in`, whose first bytes `read` has already read, window by window; each window's
 // entities (findings included when `auditor` is given) go to `part`, in document order.
-// `part` returns false to stop (the output is gone).
+// `part` returns false to stop (the output is gone). While `spare_threads` is above zero (the
+// run's idle threads: pipeline.cpp), windows are extracted ahead on them, a token each; the
+// output is the same whatever their number.
 WindowedOutcome process_in_windows(InputReader& in, std::string read, const std::string& forced,
                                    const Extractor& x, const KindSet& kinds,
                                    const Auditor* auditor, const WindowSize& size,
-                                   const std::function<bool(const Extraction&)>& part);
+                                   const std::function<bool(const Extraction&)>& part,
+                                   std::atomic<int>* spare_threads = nullptr);
 
 // Where a window of `text` (decoded UTF-8) ends: see the file comment. Exposed for tests.
 size_t choose_cut(std::string_view text, size_t lookahead);

@@ -49,6 +49,8 @@ class Document {
   size_t decoded_to_input(size_t o) const { return origin_.offset + decoded_to_input_(o); }
   // Where offset `o` of decoded() is in the input (offset, line, column).
   Origin position(size_t o) const;
+  // Where the text starts in the input (the window's place; zero for a whole input).
+  const Origin& origin() const { return origin_; }
 
  private:
   std::string source_;
