@@ -16,8 +16,11 @@
 
 #include "cli/docgen.h"
 #include "cli/suggest.h"
+#include "extract/resolvers.h"
+#include "formats/format.h"
 #include "io/decode.h"
 #include "pipeline/pipeline.h"
+#include "pipeline/windows.h"
 
 namespace trich::cli {
 namespace {
@@ -31,6 +34,7 @@ const std::vector<std::pair<std::string, std::string>> kExamples = {
     {"trich citations --format csv --bom plan.txt > citations.csv", "CSV for spreadsheets"},
     {"find archive -name '*.txt' | trich extract --files-from - --format jsonl", "paths from a pipe"},
     {"trich audit --format text report.txt", "findings, one line each (exit 1 on errors)"},
+    {"trich graph -r laws/ --format csv", "who cites whom, as an edge list"},
     {"trich rules check --rules rules/", "run every rule's examples"},
     {"trich schema", "the JSON Schema of the output"},
 };
@@ -84,18 +88,49 @@ struct Common {
   std::vector<std::string> inputs;
   std::string format = "json";
   std::string rules_dir, output, files_from, encoding = "auto";
-  bool recurse = false, bom = false, stats = false;
+  bool recurse = false, bom = false, stats = false, null = false;
   bool hidden = false, progress = false, no_progress = false;
   std::vector<std::string> globs;
   int jobs = 0;
   size_t window = 0;
+  std::string reference_date;
+  std::string input_format = "auto";
+  std::vector<std::string> types;
+  std::string lang, color = "auto";
 };
 
-void add_common(CLI::App* app, Common& c, bool text_format, DocExtras& doc) {
+// --input-format: read every input as this format instead of deciding from its content.
+void add_input_format(CLI::App* app, std::string& v, DocExtras& doc) {
+  std::vector<std::string> fs = {"auto"};
+  for (const auto& n : formats::names()) fs.push_back(n);
+  doc.choices[app->add_option("--input-format", v,
+                              "read inputs as this format (default auto: decide from the "
+                              "content; docx, odt, pdf, html are converted to text)")
+                  ->type_name("FORMAT")
+                  ->check(CLI::IsMember(fs))
+                  ->capture_default_str()] = fs;
+}
+
+// --reference-date: "document" or a calendar date YYYY-MM-DD.
+std::string check_reference_date(const std::string& s) {
+  if (s == "document") return "";
+  int y = 0, m = 0, d = 0;
+  char tail = 0;
+  if (s.size() == 10 && std::sscanf(s.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 &&
+      s[4] == '-' && s[7] == '-' && !iso_date(y, m, d).empty() && plausible_year(y)) {
+    return "";
+  }
+  return "expected YYYY-MM-DD (a real date) or \"document\", got \"" + s + "\"";
+}
+
+const std::vector<std::string> kDocumentFormats = {"json", "jsonl", "csv", "xlsx"};
+const std::vector<std::string> kAuditFormats = {"json", "jsonl", "csv", "text", "sarif", "xlsx"};
+const std::vector<std::string> kGraphFormats = {"json", "csv", "graphml", "dot"};
+
+void add_common(CLI::App* app, Common& c, const std::vector<std::string>& formats,
+                DocExtras& doc) {
   app->add_option("inputs", c.inputs, "files, directories (with -r) or - for standard input")
       ->type_name("FILE");
-  std::vector<std::string> formats = {"json", "jsonl", "csv"};
-  if (text_format) formats.push_back("text");
   doc.choices[app->add_option("--format", c.format, "output format")
                   ->type_name("FORMAT")
                   ->check(CLI::IsMember(formats))
@@ -111,26 +146,69 @@ void add_common(CLI::App* app, Common& c, bool text_format, DocExtras& doc) {
                   "directories matching it; repeatable, the last match decides (see man trich)")
       ->type_name("PATTERN")
       ->allow_extra_args(false);
+  auto* type = app->add_option("--type", c.types,
+                               "with -r, read only the files whose format (detected from "
+                               "their content) is one of these: text, docx, odt, pdf, html")
+                   ->type_name("FORMAT")
+                   ->allow_extra_args(false)
+                   ->delimiter(',')
+                   ->check(CLI::IsMember(std::vector<std::string>{"text", "docx", "odt", "pdf",
+                                                                  "html"}));
+  doc.choices[type] = {"text", "docx", "odt", "pdf", "html"};
+  doc.lists.push_back(type);
+  add_input_format(app, c.input_format, doc);
   app->add_option("-j,--jobs", c.jobs, "worker threads (default: one per core)")
       ->check(CLI::Range(0, 256));
   app->add_option("--files-from", c.files_from, "read input paths from FILE, one per line (- = stdin)")
       ->type_name("FILE");
+  app->add_flag("-0,--null", c.null,
+                "--files-from: paths end with a NUL byte, as find -print0 writes them");
   std::vector<std::string> encs = {"auto"};
   for (const auto& e : known_encodings()) encs.push_back(e);
   doc.choices[app->add_option("--encoding", c.encoding, "input encoding (default: detect)")
                   ->type_name("NAME")
                   ->check(CLI::IsMember(encs))] = encs;
   app->add_flag("--bom", c.bom, "csv: start with a UTF-8 byte-order mark (for spreadsheets)");
+  const std::vector<std::string> langs = {"vi", "en"};
+  doc.choices[app->add_option("--lang", c.lang,
+                              "language of messages and reports (default: from LC_ALL, "
+                              "LC_MESSAGES, LANG; vi* gives vi, else en)")
+                  ->type_name("LANG")
+                  ->check(CLI::IsMember(langs))] = langs;
+  const std::vector<std::string> colors = {"auto", "always", "never"};
+  doc.choices[app->add_option("--color", c.color,
+                              "colour the text output: auto (a terminal, unless NO_COLOR is "
+                              "set), always, never")
+                  ->type_name("WHEN")
+                  ->check(CLI::IsMember(colors))
+                  ->capture_default_str()] = colors;
   app->add_flag("--stats", c.stats,
                 "print on standard error what was read, found and skipped, and how fast");
   app->add_flag("--progress", c.progress, "show a progress line on standard error, even into a pipe");
   app->add_flag("--no-progress", c.no_progress, "never show the progress line");
+  app->add_option("--reference-date", c.reference_date,
+                  "resolve relative dates (h\u00f4m nay, n\u0103m ngo\u00e1i, qu\u00fd n\u00e0y) "
+                  "against DATE (YYYY-MM-DD), or against each document's own date (document); "
+                  "without it they are not reported")
+      ->type_name("DATE")
+      ->check(CLI::Validator(check_reference_date, "DATE"));
   app->add_option("--window", c.window,
                   "read an input larger than BYTES a window of BYTES at a time, to bound memory "
-                  "(default 8M; K, M, G suffixes)")
+                  "(default 8M, at least 64K; K, M, G suffixes)")
       ->type_name("BYTES")
       ->transform(CLI::AsSizeValue(false))
-      ->check(CLI::Range(size_t{16}, size_t{1} << 40));
+      ->check(CLI::Validator(
+          [](std::string& v) -> std::string {
+            size_t n = std::stoull(v);  // AsSizeValue has turned "64K" into digits
+            if (n < kMinWindow) {
+              return fmt::format("{} bytes is below the smallest window, 64K ({} bytes): smaller "
+                                 "windows cut entities that reading whole keeps",
+                                 n, kMinWindow);
+            }
+            if (n > size_t{1} << 40) return "at most 1T";
+            return "";
+          },
+          "BYTES >= 64K", "window size"));
 }
 
 Config to_config(const Common& c) {
@@ -142,13 +220,18 @@ Config to_config(const Common& c) {
   cfg.recurse = c.recurse;
   cfg.jobs = c.jobs;
   cfg.files_from = c.files_from;
+  cfg.files_from_null = c.null;
   cfg.encoding = c.encoding;
   cfg.bom = c.bom;
   cfg.stats = c.stats;
   cfg.window = c.window;
   cfg.hidden = c.hidden;
   cfg.globs = c.globs;
+  cfg.input_format = c.input_format;
+  cfg.types = c.types;
   cfg.progress = c.no_progress ? -1 : c.progress ? 1 : 0;
+  cfg.lang = c.lang;
+  cfg.color = c.color;
   return cfg;
 }
 
@@ -264,10 +347,10 @@ int run(int argc, char** argv) {
   app.require_subcommand(1);
   DocExtras doc;
 
-  Common extract_opts, kind_opts[4], audit_opts;
+  Common extract_opts, kind_opts[4], audit_opts, graph_opts;
   std::vector<std::string> extract_kinds;
   auto* extract = app.add_subcommand("extract", "extract every kind (or those named by --kind)");
-  add_common(extract, extract_opts, false, doc);
+  add_common(extract, extract_opts, kDocumentFormats, doc);
   // One kind per --kind (or several joined by commas), so the inputs may follow it.
   const std::vector<std::string> kinds = {"citations", "priorities", "dates", "terms"};
   auto* kind_opt =
@@ -289,7 +372,7 @@ int run(int argc, char** argv) {
   CLI::App* kind_cmds[4];
   for (int i = 0; i < 4; ++i) {
     kind_cmds[i] = app.add_subcommand(kind_names[i], kind_help[i]);
-    add_common(kind_cmds[i], kind_opts[i], false, doc);
+    add_common(kind_cmds[i], kind_opts[i], kDocumentFormats, doc);
     kind_cmds[i]->footer(std::string("Example: trich ") + kind_names[i] +
                          " report.txt --format csv");
   }
@@ -297,7 +380,7 @@ int run(int argc, char** argv) {
   std::string fail_on = "error", registry;
   auto* audit = app.add_subcommand("audit", "extract, then check citations, dates, lists and "
                                             "anniversaries; exit 1 on findings at --fail-on");
-  add_common(audit, audit_opts, true, doc);
+  add_common(audit, audit_opts, kAuditFormats, doc);
   const std::vector<std::string> severities = {"error", "warning", "info", "none"};
   doc.choices[audit->add_option("--fail-on", fail_on, "lowest severity that makes the exit code 1")
                   ->type_name("SEVERITY")
@@ -305,8 +388,32 @@ int run(int argc, char** argv) {
                   ->capture_default_str()] = severities;
   audit->add_option("--registry", registry, "CSV of trusted documents (symbol,type,date,issuer,title)")
       ->type_name("FILE");
+  int context = 0;
+  bool findings_only = false;
+  std::string baseline;
+  audit->add_option("-C,--context", context, "text: lines of the document shown around a finding")
+      ->type_name("N")
+      ->check(CLI::Range(0, 100));
+  audit->add_flag("--findings-only", findings_only,
+                  "print only the findings, not the entities (every format)");
+  audit->add_option("--baseline", baseline,
+                    "an earlier audit (json, jsonl or sarif): report only findings not in it")
+      ->type_name("FILE");
   audit->footer("Example: trich audit --format text report.txt\n"
                 "         trich audit --registry samples/registry.csv --fail-on warning plan.txt");
+
+  int top = 0;
+  bool internal = false;
+  auto* graph = app.add_subcommand(
+      "graph", "who cites whom across the inputs: nodes, edges with relation and count");
+  add_common(graph, graph_opts, kGraphFormats, doc);
+  graph->add_option("--top", top, "print the N most cited documents as a table instead")
+      ->type_name("N")
+      ->check(CLI::Range(1, 1000000));
+  graph->add_flag("--internal", internal, "only edges to documents that are inputs of the run");
+  graph->footer("Example: trich graph -r laws/ --format csv > edges.csv\n"
+                "         trich graph -r laws/ --top 20\n"
+                "         trich graph -r laws/ --format dot | sfdp -Tsvg > graph.svg");
 
   auto* rules_cmd = app.add_subcommand("rules", "work with rule files");
   rules_cmd->require_subcommand(1);
@@ -315,6 +422,16 @@ int run(int argc, char** argv) {
   check->add_option("--rules", check_dir, "rules directory (default: the built-in rules)")
       ->type_name("DIR");
   check->footer("Example: trich rules check --rules rules/");
+
+  std::vector<std::string> text_inputs;
+  std::string text_format = "auto";
+  auto* text_cmd = app.add_subcommand(
+      "text", "print the text trich reads from each input (a DOCX, ODT, PDF or HTML converted)");
+  text_cmd->add_option("inputs", text_inputs, "files, or - for standard input")->type_name("FILE");
+  add_input_format(text_cmd, text_format, doc);
+  text_cmd->footer(
+      "Entities' start and end index this text: text[start:end] is the entity's text.\n"
+      "Example: trich text report.docx > report.txt");
 
   auto* schema = app.add_subcommand("schema", "print the JSON Schema of the json/jsonl output");
   schema->footer("Example: trich schema > trich.schema.json");
@@ -453,11 +570,25 @@ int run(int argc, char** argv) {
     cfg.command = "audit";
     cfg.fail_on = fail_on;
     cfg.registry = registry;
+    cfg.context = context;
+    cfg.findings_only = findings_only;
+    cfg.baseline = baseline;
+  } else if (graph->parsed()) {
+    common = &graph_opts;
+    cfg = to_config(graph_opts);
+    cfg.command = "graph";
+    cfg.kinds = only("citations");
+    cfg.top = top;
+    cfg.internal = internal;
   } else if (check->parsed()) {
     cfg.command = "rules-check";
     cfg.rules_dir = check_dir;
   } else if (schema->parsed()) {
     cfg.command = "schema";
+  } else if (text_cmd->parsed()) {
+    cfg.command = "text";
+    cfg.inputs = text_inputs;
+    cfg.input_format = text_format;
   } else {
     for (int i = 0; i < 4; ++i) {
       if (kind_cmds[i]->parsed()) {
@@ -467,6 +598,7 @@ int run(int argc, char** argv) {
       }
     }
   }
+  if (common) cfg.kinds.reference_date = common->reference_date;
   // Nothing named and a person at the keyboard: say what trich waits for.
   if (common && common->inputs.empty() && common->files_from.empty() && ::isatty(STDIN_FILENO)) {
     std::cerr << "trich: reading standard input from the terminal (end with Ctrl-D); name files "

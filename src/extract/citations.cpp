@@ -105,7 +105,14 @@ bool citation(const Match& m, ResolveContext& cx) {
   }
   std::string tc(without_spaces(m.group("tc")));
   std::string iss(without_spaces(m.group("iss")));
-  if (tc.empty()) {
+  if (m.rule().param("series") == "true") {
+    // A state body's series in the party's shape (TC/TCT): the pair names the series and
+    // says the type; TC is no type code here (audit would read it as Thong cao).
+    c.issuer_code = tc + "/" + iss;
+    if (!c.type_from_words) {
+      if (const auto* v = rules.lexicon("state_series").find(tc + "/" + iss)) c.type = v->str();
+    }
+  } else if (tc.empty()) {
     // "80/2015/QH13" has its year; a bare "50/CP" is only a citation for the issuers that
     // numbered documents that way; a letter's "704/SLDTBXH-BTXH" (a unit code too long for a
     // type code) when type words or the number word say it is a document.
@@ -123,6 +130,8 @@ bool citation(const Match& m, ResolveContext& cx) {
   }
   if (c.type_from_words) {
     c.type = c.type_from_words;
+  } else if (c.type) {
+    // the series said it
   } else {
     // A code that stands for one type says it; a header without one (or with a code of
     // two meanings) says it on its line or the next.

@@ -21,6 +21,7 @@ const std::map<std::string, Resolver>& resolvers() {
     add_term_resolvers(r);
     add_priority_resolvers(r);
     add_audit_resolvers(r);
+    add_header_resolvers(r);
     return r;
   }();
   return table;

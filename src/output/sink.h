@@ -10,6 +10,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -23,6 +24,11 @@ struct DocumentHead {
   std::string source;
   std::string encoding;
   size_t bytes = 0;
+  std::string format = "text";  // the input's format (formats/format.h)
+  std::optional<DocSelf> self;
+  // The lines (jsonl) or entities (json: a priority list counts once) of each section the
+  // sink writes, in section order; known once the document is whole (PartWriter::finish).
+  std::vector<size_t> counts;
 };
 
 struct DocumentResult {
@@ -30,21 +36,27 @@ struct DocumentResult {
   std::string encoding;
   size_t bytes = 0;
   Extraction x;
-  DocumentHead head() const { return {source, encoding, bytes}; }
+  std::string format = "text";
+  DocumentHead head() const { return {source, encoding, bytes, format, x.self}; }
 };
 
+class Messages;
+
 struct SinkOptions {
-  std::string format = "json";  // json, jsonl, csv, text
+  std::string format = "json";  // json, jsonl, csv, text, sarif, xlsx, html
   KindSet kinds;
   bool findings = false;        // audit: documents carry findings
+  bool findings_only = false;   // audit: print the findings, not the entities
   bool bom = false;             // csv: start with a UTF-8 byte-order mark
+  bool color = false;           // text: ANSI colours (output/color.h decides)
+  const Messages* messages = nullptr;  // the words around findings; English when null
 };
 
 enum class Section { citations, priorities, dates, terms, findings };
 
 // What has been written of one section of one document so far.
 struct SectionState {
-  size_t entities = 0;  // entities (lists count as one each) written
+  size_t entities = 0;  // entities written (json: a priority list counts once; jsonl: lines)
   int lists = 0;        // priority lists numbered so far (jsonl and csv number them)
 };
 

@@ -21,10 +21,16 @@
 
 #include <fmt/format.h>
 
+#include "base/escape.h"
 #include "audit/audit.h"
+#include "audit/baseline.h"
+#include "audit/messages.h"
+#include "output/color.h"
 #include "extract/resolvers.h"
+#include "graph/graph.h"
 #include "io/decode.h"
 #include "io/input.h"
+#include "pipeline/load.h"
 #include "output/fd_stream.h"
 #include "output/output_file.h"
 #include "output/parts.h"
@@ -66,6 +72,7 @@ struct Shared {
   const Config& cfg;
   const Extractor& x;
   const Auditor* auditor;
+  const Baseline* baseline;  // audit --baseline: findings it holds are not reported
   KindSet scan;       // the kinds to extract (audit needs all, whatever is printed)
   WindowSize window;
   int fail_rank;      // the lowest finding severity that fails an audit
@@ -75,12 +82,14 @@ struct Shared {
   // Threads of the -j budget with no input of their own (more threads than inputs, or every
   // input taken): a large input's windows are extracted on them (pipeline/windows.h).
   std::atomic<int>& spare_threads;
+  bool graph = false;            // trich graph: each outcome carries its GraphDoc
 };
 
 KindSet kinds_to_scan(const Config& cfg, const Auditor* auditor) {
   if (!auditor) return cfg.kinds;
   KindSet k;  // audit needs every kind, whatever is printed
   k.audit = true;
+  k.reference_date = cfg.kinds.reference_date;
   return k;
 }
 
@@ -101,17 +110,35 @@ struct Outcome {
   bool skipped_binary = false;
   Tally tally;  // for --stats
   bool quiet = false;  // a binary file met while walking a directory: counted, not reported
+  bool filtered = false;     // left out by --type
+  const char* refused = "";  // a format trich does not read: why, for --stats
+  std::optional<GraphDoc> graph;  // trich graph: the document's references
 };
 
 // Reads a large input a window at a time, formatting each window's entities as it goes.
 void process_windows(InputReader& r, std::string read, const Shared& sh, Outcome& o) {
   o.parts = std::make_unique<PartWriter>(sh.sink, PartWriter::Spool::file);
-  DocumentHead head{r.path(), "", 0};
+  DocumentHead head{shown_name(r.path()), "", 0};
   std::optional<Diagnostic> spool_error;
   auto w = process_in_windows(r, std::move(read), sh.cfg.encoding, sh.x, sh.scan, sh.auditor,
-                              sh.window, [&](const Extraction& ex) {
+                              sh.window, [&](const Extraction& whole) {
+                                // --baseline: the window's findings without those it holds.
+                                Extraction kept;
+                                if (sh.baseline) {
+                                  kept = whole;
+                                  sh.baseline->filter(head.source, kept.findings);
+                                }
+                                const Extraction& ex = sh.baseline ? kept : whole;
                                 o.fails_audit = o.fails_audit || failing(ex.findings, sh.fail_rank);
                                 o.tally.add(ex);
+                                if (sh.graph) {
+                                  if (!o.graph) {
+                                    o.graph.emplace();
+                                    o.graph->source = shown_name(r.path());
+                                    o.graph->self = ex.self;
+                                  }
+                                  o.graph->add(ex.citations);
+                                }
                                 auto res = o.parts->part(head, ex);
                                 if (!res.ok()) spool_error = res.error();
                                 return res.ok() && !sh.cancelled;
@@ -137,12 +164,60 @@ Outcome process_input(const Input& in, const Shared& sh) {
   }
   InputReader& r = reader.value();
   std::string bytes;
-  if (r.size_hint() <= sh.window.window) {  // else windowed from the start
+  // A large input is read a window at a time from the start; its first KiBs say what it is.
+  std::optional<Diagnostic> failed;
+  if (r.size_hint() <= sh.window.window) {
     auto done = r.read_all(bytes, sh.window.window);
-    if (!done.ok()) {
-      o.diagnostics.push_back(done.error());
+    if (!done.ok()) failed = done.error();
+  } else {
+    auto got = r.read_into(bytes, 4096);
+    if (!got.ok()) failed = got.error();
+  }
+  if (failed) {
+    o.diagnostics.push_back(*failed);
+    return o;
+  }
+  formats::Sniffed sniffed = sniff_input(bytes, sh.cfg.input_format);
+  bool plain = sniffed.kind == formats::Sniffed::Kind::format &&
+               sniffed.format == formats::Format::text;
+  auto wanted = [&](const std::string& type) {
+    const auto& t = sh.cfg.types;
+    return !in.in_directory || t.empty() || std::find(t.begin(), t.end(), type) != t.end();
+  };
+  std::optional<formats::Extracted> extracted;
+  std::string format = "text";
+  if (!plain) {
+    // A container is read whole: its text can only be extracted from all of it.
+    auto all = r.read_all(bytes, kMaxContainer);
+    if (!all.ok()) {
+      o.diagnostics.push_back(all.error());
       return o;
     }
+    if (!r.at_end()) {
+      o.diagnostics.push_back(error_at(
+          in.path, 0, "larger than the 256 MiB a document container may be (docs/limits.md)"));
+      return o;
+    }
+    if (!wanted(type_of(bytes, sniffed))) {
+      o.filtered = true;
+      return o;
+    }
+    Loaded l = load(bytes, sniffed, in.path);
+    if (l.status == Loaded::Status::unsupported || l.status == Loaded::Status::failed) {
+      Diagnostic d = *l.problem;
+      if (l.status == Loaded::Status::unsupported) {
+        o.refused = l.reason;
+        // Met under a directory: one warning, the run goes on; named: an error (exit 2).
+        if (in.in_directory) d.severity = Severity::warning;
+      }
+      o.diagnostics.push_back(std::move(d));
+      return o;
+    }
+    format = formats::name(l.format);
+    extracted = std::move(l.extracted);
+  } else if (!wanted("text")) {
+    o.filtered = true;
+    return o;
   }
   if (sh.warm) sh.warm->fed(r.at_end() ? bytes.size() : sh.window.window);
   if (!r.at_end()) {
@@ -150,18 +225,28 @@ Outcome process_input(const Input& in, const Shared& sh) {
     return o;
   }
   size_t n = bytes.size();
-  Decoded dec = decode(std::move(bytes), sh.cfg.encoding, in.path);
+  Decoded dec = extracted ? decode(std::move(extracted->text), "utf-8", in.path)
+                          : decode(std::move(bytes), sh.cfg.encoding, in.path);
   o.diagnostics = std::move(dec.warnings);
   if (dec.binary) {  // decode's warning says so
     o.skipped_binary = true;
     return o;
   }
   Document doc(in.path, std::move(dec));
-  DocumentHead head{in.path, doc.encoding(), n};
+  if (extracted) doc.set_pages(std::move(extracted->page_starts));
   Extraction ex = sh.x.run(doc, sh.scan);
+  // Outputs show the name escaped (base/escape.h), the same in every format.
+  DocumentHead head{shown_name(in.path), doc.encoding(), n, format, ex.self};
   if (sh.auditor) sh.auditor->check(doc, ex);
+  if (sh.baseline) sh.baseline->filter(in.path, ex.findings);
   o.fails_audit = failing(ex.findings, sh.fail_rank);
   o.tally.add(ex);
+  if (sh.graph) {
+    o.graph.emplace();
+    o.graph->source = shown_name(in.path);
+    o.graph->self = ex.self;
+    o.graph->add(ex.citations);
+  }
   o.parts = std::make_unique<PartWriter>(sh.sink, PartWriter::Spool::memory);
   auto r2 = o.parts->part(head, ex);
   if (r2.ok()) o.head = head;
@@ -171,7 +256,12 @@ Outcome process_input(const Input& in, const Shared& sh) {
 // Memory running out is one input's error, not the end of the run.
 Outcome process(const Input& in, const Shared& sh) {
   try {
-    return process_input(in, sh);
+    Outcome o = process_input(in, sh);
+    // A binary file the user named was not read: that is an error, not a quiet success.
+    if (o.skipped_binary && !in.in_directory) {
+      for (auto& d : o.diagnostics) d.severity = Severity::error;
+    }
+    return o;
   } catch (const std::bad_alloc&) {
     Outcome o;
     o.diagnostics.push_back(error_at(
@@ -254,9 +344,55 @@ void run_ordered(const std::vector<Input>& inputs, int jobs, const Shared& sh,
   for (auto& t : pool) t.join();
 }
 
+// `trich text`: each input's text as the other commands read it: a container's extracted
+// text, plain text's bytes as they are (its offsets count those bytes).
+int print_text(const Config& cfg, std::ostream& err) {
+  FdStreamBuf buf(STDOUT_FILENO);
+  std::ostream out(&buf);
+  int code = 0;
+  for (const auto& in : expand_inputs(cfg.inputs, WalkOptions{}, nullptr)) {
+    if (in.error) {
+      print(err, *in.error);
+      code = 2;
+      continue;
+    }
+    auto bytes = read_input(in.path);
+    if (!bytes.ok()) {
+      print(err, bytes.error());
+      code = 2;
+      continue;
+    }
+    formats::Sniffed s = sniff_input(bytes.value(), cfg.input_format);
+    if (s.kind == formats::Sniffed::Kind::format && s.format == formats::Format::text) {
+      out << bytes.value();
+    } else {
+      Loaded l = load(bytes.value(), s, in.path);
+      if (l.problem) {
+        print(err, *l.problem);
+        code = 2;
+        continue;
+      }
+      out << l.extracted.text;
+    }
+    out.flush();
+    if (buf.failed()) {
+      if (!buf.broken_pipe()) {
+        print(err, write_failed("<stdout>", buf.error()));
+        code = 2;
+      }
+      break;
+    }
+  }
+  return code;
+}
+
 }  // namespace
 
 int run(const Config& cfg, std::ostream& err) {
+  if (cfg.command == "text") {
+    std::signal(SIGPIPE, SIG_IGN);
+    return print_text(cfg, err);
+  }
   auto started = std::chrono::steady_clock::now();
   if (cfg.command == "schema") {
     FdStreamBuf buf(STDOUT_FILENO);
@@ -275,7 +411,10 @@ int run(const Config& cfg, std::ostream& err) {
     return 2;
   }
   KindSet needed = cfg.kinds;
-  if (cfg.command == "audit") needed = KindSet{true, true, true, true, true};
+  if (cfg.command == "audit") {
+    needed = KindSet{};
+    needed.audit = true;
+  }
   std::vector<std::string> kinds = cfg.command == "rules-check" ? std::vector<std::string>{}
                                                                  : Extractor::kinds_for(needed);
   int jobs = cfg.jobs > 0 ? cfg.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -300,14 +439,47 @@ int run(const Config& cfg, std::ostream& err) {
   }
 
   int exit_code = 0;
+  // Messages in the language asked for, from --rules DIR when it has them.
+  std::string lang = cfg.lang.empty() ? language_from_environment() : cfg.lang;
+  const Messages* messages = &Messages::builtin(lang);
+  std::optional<Messages> own_messages;
+  if (!cfg.rules_dir.empty()) {
+    auto sources = rules::directory_sources(cfg.rules_dir);
+    bool has = false;
+    if (sources.ok()) {
+      for (const auto& src : sources.value()) {
+        has = has || src.path.ends_with("/" + lang + "/messages.toml");
+      }
+    }
+    if (has) {
+      auto m = Messages::load(sources.value(), lang);
+      if (!m.ok()) {
+        print(err, m.error());
+        return 2;
+      }
+      own_messages = std::move(m.value());
+      messages = &*own_messages;
+    }
+  }
   std::unique_ptr<Auditor> auditor;
   if (cfg.command == "audit") {
-    auto a = Auditor::build(x.rules(), cfg.registry);
+    // Text shows each finding in its lines; the other formats carry no excerpt.
+    auto a = Auditor::build(x.rules(), cfg.registry, messages,
+                            cfg.format == "text" ? cfg.context : -1);
     if (!a.ok()) {
       print(err, a.error());
       return 2;
     }
     auditor = std::move(a.value());
+  }
+  std::optional<Baseline> baseline;
+  if (!cfg.baseline.empty()) {
+    auto b = Baseline::load(cfg.baseline);
+    if (!b.ok()) {
+      print(err, b.error());
+      return 2;
+    }
+    baseline = std::move(b.value());
   }
 
   // The output target is opened before any work, so a bad -o fails fast.
@@ -329,12 +501,14 @@ int run(const Config& cfg, std::ostream& err) {
 
   std::vector<std::string> args = cfg.inputs;
   if (!cfg.files_from.empty()) {
-    auto list = read_path_list(cfg.files_from);
+    auto list = read_path_list(cfg.files_from, cfg.files_from_null);
     if (!list.ok()) {
       print(err, list.error());
       exit_code = 2;
     } else {
-      args.insert(args.end(), list.value().begin(), list.value().end());
+      for (const auto& e : list.value().errors) print(err, e);
+      if (!list.value().errors.empty()) exit_code = 2;
+      args.insert(args.end(), list.value().paths.begin(), list.value().paths.end());
     }
   }
   std::vector<Input> inputs;
@@ -359,10 +533,14 @@ int run(const Config& cfg, std::ostream& err) {
   }
 
   SinkOptions so;
-  so.format = cfg.format;
+  bool graphing = cfg.command == "graph";
+  so.format = graphing ? "none" : cfg.format;
   so.kinds = cfg.kinds;
   so.findings = cfg.command == "audit";
   so.bom = cfg.bom;
+  so.findings_only = cfg.findings_only;
+  so.messages = messages;
+  so.color = file ? cfg.color == "always" : use_color(cfg.color, STDOUT_FILENO);
   auto sink = make_sink(so, out);
   sink->begin();
   size_t binaries = 0, docs = 0, bytes = 0;
@@ -389,20 +567,30 @@ int run(const Config& cfg, std::ostream& err) {
   Shared sh{cfg,
             x,
             auditor.get(),
+            baseline ? &*baseline : nullptr,
             kinds_to_scan(cfg, auditor.get()),
             cfg.window ? WindowSize::of(cfg.window) : WindowSize{},
             fail_rank,
             *sink,
             cancelled,
             warm.get(),
-            spare_threads};
+            spare_threads,
+            graphing};
+  Graph graph;
   run_ordered(inputs, jobs, sh, [&](Outcome o) {
     report(o.diagnostics, o.quiet && o.skipped_binary);
     binaries += o.skipped_binary;
     stats.tally.add(o.tally);
-    if (!o.head && !o.skipped_binary) ++stats.unreadable;
+    if (o.filtered) {
+      ++stats.other_type;
+    } else if (*o.refused) {
+      ++stats.refused[o.refused];
+    } else if (!o.head && !o.skipped_binary) {
+      ++stats.unreadable;
+    }
     if (progress) progress->done(o.head ? o.head->bytes : 0);
     failed_audit = failed_audit || o.fails_audit;
+    if (o.head && o.graph) graph.add(*o.graph);
     if (o.head && o.parts) {
       count(*o.head);
       auto r = o.parts->finish(*sink, *o.head);
@@ -415,6 +603,7 @@ int run(const Config& cfg, std::ostream& err) {
     return true;
   });
   progress.reset();
+  if (graphing && !pipe_closed) graph.write({cfg.format, cfg.top, cfg.internal}, out);
   if (!pipe_closed) {
     sink->end();
     out.flush();

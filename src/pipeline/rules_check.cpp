@@ -12,10 +12,11 @@ struct Found {
 };
 
 // The entities of `kind` that the rules find in `text`, with their texts and values.
-std::vector<Found> find(const Extractor& x, const std::string& kind, const std::string& text) {
+std::vector<Found> find(const Extractor& x, const std::string& kind, const std::string& text,
+                        const std::string& reference = "") {
   std::vector<Found> out;
   auto sub = [&](At at) { return text.substr(at.b, at.e - at.b); };
-  Extraction e = x.run_kind(kind, text);
+  Extraction e = x.run_kind(kind, text, reference);
   for (const auto& c : e.citations) out.push_back({sub(c.at), c.symbol ? *c.symbol : c.name.value_or("")});
   for (const auto& d : e.dates) out.push_back({sub(d.at), d.value});
   for (const auto& t : e.terms) {
@@ -26,6 +27,7 @@ std::vector<Found> find(const Extractor& x, const std::string& kind, const std::
     for (const auto& i : l.items) out.push_back({i.marker, std::to_string(i.index)});
   }
   for (const auto& a : e.announcements) out.push_back({sub(a.at), std::to_string(a.count)});
+  for (const auto& h : e.header_dates) out.push_back({sub(h.at), h.value});
   for (const auto& a : e.anniversaries) {
     out.push_back({sub(a.at), fmt::format("{}:{}-{}", a.years, a.from, a.to)});
   }
@@ -47,7 +49,7 @@ int check_rules(const Extractor& x, std::ostream& out) {
     for (const auto& ex : r.examples) {
       ++examples;
       std::string text = normalized(ex.text);
-      auto found = find(x, r.kind, text);
+      auto found = find(x, r.kind, text, ex.reference);
       if (hides) {
         if (!found.empty()) {
           ++failures;
@@ -76,7 +78,7 @@ int check_rules(const Extractor& x, std::ostream& out) {
     for (const auto& ex : r.counterexamples) {
       ++examples;
       std::string text = normalized(ex.text);
-      auto found = find(x, r.kind, text);
+      auto found = find(x, r.kind, text, ex.reference);
       if (!found.empty()) {
         ++failures;
         out << fmt::format("{}: counterexample \"{}\" gives \"{}\"\n", where, ex.text,

@@ -2,12 +2,17 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
+#include <cstring>
 #include <deque>
-#include <future>
+#include <exception>
 #include <memory>
+#include <mutex>
+#include <thread>
 
 #include <fmt/format.h>
 
+#include "base/escape.h"
 #include "base/utf8.h"
 #include "io/decode.h"
 #include "text/document.h"
@@ -106,7 +111,7 @@ size_t cut_around_lists(const Document& doc, const Extraction& x, size_t cut) {
     if (l.items.empty()) continue;
     size_t first = list_start(doc, l), last = doc.to_decoded(l.items.back().at.b);
     if (first >= cut || last < cut) continue;
-    size_t line = text.rfind('\n', first == 0 ? 0 : first - 1);
+    size_t line = text.find_last_of("\r\n", first == 0 ? 0 : first - 1);  // CR: lone-CR text
     line = line == std::string_view::npos ? 0 : line + 1;
     if (line > text.size() / 2) return line;
     return cut;
@@ -127,17 +132,21 @@ size_t choose_cut(std::string_view text, size_t lookahead) {
   size_t n = text.size();
   if (n <= lookahead) return n;
   size_t lo = n - lookahead, hi = n - lookahead / 2;  // the cut falls in [lo, hi]
-  auto is_blank = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
-  // After a blank line.
-  for (size_t i = hi; i-- > lo;) {
-    if (text[i] != '\n') continue;
-    size_t j = i;
-    while (j > lo && is_blank(text[j - 1])) --j;
-    if (j > lo && text[j - 1] == '\n') return i + 1;
+  // Whether a line starts at c (0 < c < n): after LF, CRLF or a lone CR.
+  auto starts_line = [&](size_t c) {
+    return text[c - 1] == '\n' || (text[c - 1] == '\r' && (c == n || text[c] != '\n'));
+  };
+  // After a blank line (c: the cut, in (lo, hi]).
+  for (size_t c = hi; c > lo; --c) {
+    if (!starts_line(c)) continue;
+    size_t j = c - 1;  // the start of the line end before c
+    if (text[j] == '\n' && j > lo && text[j - 1] == '\r') --j;
+    while (j > lo && (text[j - 1] == ' ' || text[j - 1] == '\t')) --j;
+    if (j > lo && starts_line(j)) return c;
   }
   // After a line end, a sentence end, a space.
-  for (size_t i = hi; i-- > lo;) {
-    if (text[i] == '\n') return i + 1;
+  for (size_t c = hi; c > lo; --c) {
+    if (starts_line(c)) return c;
   }
   for (size_t i = hi; i-- > lo + 1;) {
     if (text[i] == ' ' && (text[i - 1] == '.' || text[i - 1] == ';')) return i + 1;
@@ -153,36 +162,168 @@ size_t choose_cut(std::string_view text, size_t lookahead) {
 
 namespace {
 
-// Lends the run's idle threads (ThreadBudget) to one input's windows: each token taken is one
-// more window extracted ahead, on a thread of its own; given back when that window is done.
-struct Tokens {
-  std::atomic<int>* spare;
-  int held = 0;
-  bool take() {
-    if (!spare) return false;
-    int n = spare->load(std::memory_order_relaxed);
-    while (n > 0) {
-      if (spare->compare_exchange_weak(n, n - 1, std::memory_order_acq_rel)) {
-        ++held;
-        return true;
-      }
+// Where decoded offset `db` of a window is in the input: what Document::position says, without
+// the Document (its line index and normalization are built on the thread that extracts it).
+// A line starts after LF, after CRLF and after a lone CR, as in Document.
+Origin position_in(const Origin& origin, std::string_view text, const OffsetMap& to_input,
+                   size_t db) {
+  size_t n = text.size(), line = 0, from = 0;
+  auto line_end = [&](size_t i) {
+    ++line;
+    from = i + 1;
+  };
+  if (!std::memchr(text.data(), '\r', n)) {  // the common case: LF line ends only
+    const char* p = text.data();
+    const char* end = p + db;
+    while (const void* nl = std::memchr(p, '\n', static_cast<size_t>(end - p))) {
+      p = static_cast<const char*>(nl) + 1;
+      line_end(static_cast<size_t>(p - text.data()) - 1);
     }
-    return false;
+  } else {
+    for (size_t i = 0; i < db; ++i) {
+      char c = text[i];
+      if (c == '\n' || (c == '\r' && (i + 1 == n || text[i + 1] != '\n'))) line_end(i);
+    }
   }
-  void give(int n) {
-    held -= n;
-    if (spare && n > 0) spare->fetch_add(n, std::memory_order_acq_rel);
+  size_t col = 1 + utf8::count_code_points(text.substr(from, db - from));
+  if (line == 0) col += origin.column - 1;  // the window's first line began before it
+  return Origin{origin.offset + to_input(db), origin.line + line, col};
+}
+
+// One window of the input: read, decoded and cut on the input's thread; made a Document and
+// extracted on whichever thread claims it first (Crew).
+struct Window {
+  std::string source;
+  Decoded dec;             // moved into doc when the window is extracted
+  Origin origin;
+  size_t precut = 0;       // where the window ends unless a list moves it (decoded offsets)
+  bool last = false;       // it reaches the end of the input
+  std::unique_ptr<Document> doc;
+  Extraction ex;
+  std::exception_ptr error;  // what extraction threw, rethrown on the input's thread
+  bool claimed = false, done = false;  // under Crew::m_
+
+  void run(const Extractor& x, const KindSet& kinds) {
+    try {
+      doc = std::make_unique<Document>(std::move(source), std::move(dec), origin);
+      ex = x.run(*doc, kinds);
+    } catch (...) {
+      error = std::current_exception();
+    }
   }
-  ~Tokens() { give(held); }
 };
 
-// One window read and decoded, its extraction running (or deferred to whoever waits for it).
-struct Pending {
-  std::unique_ptr<Document> doc;
-  size_t precut = 0;   // where the window ends unless a list moves it (decoded offsets)
-  bool last = false;   // it reaches the end of the input
-  bool threaded = false;  // runs on a thread of its own, with a token
-  std::future<Extraction> ex;
+// The run's idle threads (pipeline.cpp counts them in `spare`) lent to one input: each token
+// taken is a helper thread that extracts the windows the input's thread has read ahead, in
+// order, while that thread reads, cuts and reports. Tokens go back when the input is done.
+class Crew {
+ public:
+  Crew(const Extractor& x, const KindSet& kinds, std::atomic<int>* spare)
+      : x_(x), kinds_(kinds), spare_(spare) {}
+  Crew(const Crew&) = delete;
+  Crew& operator=(const Crew&) = delete;
+  ~Crew() {
+    {
+      std::lock_guard<std::mutex> lk(m_);
+      stop_ = true;
+    }
+    work_.notify_all();
+    for (auto& t : threads_) t.join();
+    if (spare_ && !threads_.empty()) spare_->fetch_add(static_cast<int>(threads_.size()));
+  }
+
+  // Takes every spare thread there is now (pool workers free theirs as inputs run out).
+  void hire() {
+    if (!spare_) return;
+    int n = spare_->load();
+    while (n > 0) {
+      if (!spare_->compare_exchange_weak(n, n - 1)) continue;
+      threads_.emplace_back([this] { help(); });
+      n = spare_->load();
+    }
+  }
+  size_t helpers() const { return threads_.size(); }
+
+  // A window read ahead, for a helper to take.
+  void offer(std::shared_ptr<Window> w) {
+    if (threads_.empty()) return;  // extracted by finish(), on this thread
+    {
+      std::lock_guard<std::mutex> lk(m_);
+      queue_.push_back(std::move(w));
+    }
+    work_.notify_one();
+  }
+
+  // Returns when `w` is extracted: here if no helper took it; while a helper has it, this
+  // thread extracts the next window no one has taken rather than wait.
+  void finish(Window& w) {
+    std::unique_lock<std::mutex> lk(m_);
+    while (!w.done) {
+      std::shared_ptr<Window> next;
+      if (!w.claimed) {
+        w.claimed = true;
+      } else {
+        next = take();
+        if (!next) {
+          done_.wait(lk, [&] { return w.done; });
+          break;
+        }
+      }
+      lk.unlock();
+      Window& mine = next ? *next : w;
+      mine.run(x_, kinds_);
+      lk.lock();
+      mine.done = true;
+      done_.notify_all();
+    }
+    if (w.error) std::rethrow_exception(w.error);
+  }
+
+  // The windows read ahead are not wanted after all (a cut moved): helpers leave those they
+  // have not started; those they have are finished and dropped (they hold their own share).
+  void drop_queue() {
+    std::lock_guard<std::mutex> lk(m_);
+    for (auto& w : queue_) w->claimed = true;
+    queue_.clear();
+  }
+
+ private:
+  // The first window in the queue no one has claimed; null if none. Under m_.
+  std::shared_ptr<Window> take() {
+    while (!queue_.empty()) {
+      std::shared_ptr<Window> w = std::move(queue_.front());
+      queue_.pop_front();
+      if (!w->claimed) {
+        w->claimed = true;
+        return w;
+      }
+    }
+    return nullptr;
+  }
+
+  void help() {
+    std::unique_lock<std::mutex> lk(m_);
+    for (;;) {
+      work_.wait(lk, [&] { return stop_ || !queue_.empty(); });
+      if (stop_) return;
+      std::shared_ptr<Window> w = take();
+      if (!w) continue;
+      lk.unlock();
+      w->run(x_, kinds_);
+      lk.lock();
+      w->done = true;
+      done_.notify_all();
+    }
+  }
+
+  const Extractor& x_;
+  const KindSet& kinds_;
+  std::atomic<int>* spare_;
+  std::mutex m_;
+  std::condition_variable work_, done_;
+  std::deque<std::shared_ptr<Window>> queue_;
+  bool stop_ = false;
+  std::vector<std::thread> threads_;
 };
 
 }  // namespace
@@ -199,28 +340,27 @@ WindowedOutcome process_in_windows(InputReader& in, std::string buf, const std::
   AuditMemory audit;
   Covered covered;
   bool warned = false;
-  Tokens tokens{spare_threads};
   // `buf` holds the input from offset `base` on; the next window to read starts at `origin`.
   // Windows are read, decoded and cut in order on this thread; their extraction, the costly
-  // part, may run ahead on idle threads. Extraction does not depend on earlier windows (short
-  // forms left unresolved are looked up in `citations` here, in order), but where a window
-  // starts does: a list that straddles a cut moves it back, and the windows read ahead of it
-  // are then read again from the new cut (rare: a list this long at a cut).
+  // part, may run ahead on idle threads (Crew). Extraction does not depend on earlier windows
+  // (short forms left unresolved are looked up in `citations` here, in order), but where a
+  // window starts does: a list that straddles a cut moves it back, and the windows read ahead
+  // of it are then read again from the new cut (rare: a list this long at a cut).
   size_t base = 0;
   Origin origin;
   bool first = true, read_last = false, failed = false;
-  std::deque<Pending> ahead;
+  std::deque<std::shared_ptr<Window>> ahead;
 
-  // Reads, decodes and starts the window at `origin`; false when there is nothing to extract
+  // Reads, decodes and cuts the window at `origin`; false when there is nothing to extract
   // (a binary input, a read error, no room for one character: said in o.diagnostics).
-  auto read_window = [&]() -> bool {
+  auto read_window = [&]() -> std::shared_ptr<Window> {
     size_t from = origin.offset - base;
     if (buf.size() - from < size.window && !in.at_end()) {
       auto r = in.read_into(buf, size.window - (buf.size() - from));
       if (!r.ok()) {
         o.diagnostics.push_back(r.error());
         failed = true;  // what was read is still reported
-        return false;
+        return nullptr;
       }
     }
     std::string_view rest = std::string_view(buf).substr(from);
@@ -238,9 +378,9 @@ WindowedOutcome process_in_windows(InputReader& in, std::string buf, const std::
         o.skipped_binary = true;
         o.diagnostics = std::move(dec.warnings);
         failed = true;
-        return false;
+        return nullptr;
       }
-      o.head = DocumentHead{source, dec.encoding, 0};
+      o.head = DocumentHead{shown_name(source), dec.encoding, 0};
       // Later windows are read as the first was, without a byte-order mark.
       encoding = dec.encoding == "utf-8-bom" ? "utf-8" : dec.encoding;
     }
@@ -261,44 +401,41 @@ WindowedOutcome process_in_windows(InputReader& in, std::string buf, const std::
     if (!last && take == 0) {  // cannot happen with a window of 16 bytes or more
       o.diagnostics.push_back(error_at(source, 0, "window too small to hold one character"));
       failed = true;
-      return false;
+      return nullptr;
     }
-    Pending p;
-    p.doc = std::make_unique<Document>(source, std::move(dec), origin);
-    p.last = last;
-    p.precut = last ? p.doc->decoded().size() : choose_cut(p.doc->decoded(), size.lookahead);
-    const Document* d = p.doc.get();
-    auto run = [&x, &kinds, d] { return x.run(*d, kinds); };
-    // The window waited for first runs here; one read ahead runs on an idle thread if any.
-    p.threaded = !ahead.empty() && tokens.take();
-    p.ex = std::async(p.threaded ? std::launch::async : std::launch::deferred, run);
+    auto w = std::make_shared<Window>();
+    w->source = source;
+    w->origin = origin;
+    w->last = last;
+    w->precut = last ? dec.text.size() : choose_cut(dec.text, size.lookahead);
+    origin = position_in(origin, dec.text, dec.to_input, w->precut);
+    w->dec = std::move(dec);
     read_last = last;
-    origin = p.doc->position(p.precut);
-    ahead.push_back(std::move(p));
-    return true;
+    return w;
   };
 
   size_t total = 0;
+  Crew crew(x, kinds, spare_threads);
   for (;;) {
-    // Keep one window read, and one more for each idle thread.
-    while (!read_last && !failed &&
-           (ahead.empty() || (spare_threads && spare_threads->load() > 0))) {
-      if (!read_window()) break;
+    // Keep one window read, and with helpers one more each and one for this thread.
+    crew.hire();
+    size_t depth = crew.helpers() ? crew.helpers() + 2 : 1;
+    while (!read_last && !failed && ahead.size() < depth) {
+      auto w = read_window();
+      if (!w) break;
+      ahead.push_back(w);
+      crew.offer(std::move(w));
     }
     if (ahead.empty()) break;
-    Pending p = std::move(ahead.front());
+    std::shared_ptr<Window> w = std::move(ahead.front());
     ahead.pop_front();
-    Extraction ex = p.ex.get();
-    if (p.threaded) tokens.give(1);
-    const Document& doc = *p.doc;
-    size_t cut = p.last ? p.precut : cut_around_lists(doc, ex, p.precut);
-    if (cut != p.precut) {  // what was read ahead started at the wrong place
-      for (auto& q : ahead) {
-        if (q.ex.valid() && q.threaded) {
-          q.ex.wait();
-          tokens.give(1);
-        }
-      }
+    crew.finish(*w);
+    const Document& doc = *w->doc;
+    Extraction& ex = w->ex;
+    if (o.head && doc.origin().offset == 0) o.head->self = ex.self;  // the header's window
+    size_t cut = w->last ? w->precut : cut_around_lists(doc, ex, w->precut);
+    if (cut != w->precut) {  // what was read ahead started at the wrong place
+      crew.drop_queue();
       ahead.clear();
       origin = doc.position(cut);
       read_last = false;
@@ -315,18 +452,11 @@ WindowedOutcome process_in_windows(InputReader& in, std::string buf, const std::
     citations.remember(x.rules(), ex.citations);
     if (!part(ex)) break;
     total = cut_input;
-    if (p.last && ahead.empty()) break;
-    // The bytes before the next window are no longer needed.
-    size_t keep_from_offset = ahead.empty() ? origin.offset : ahead.front().doc->origin().offset;
-    buf.erase(0, keep_from_offset - base);
-    base = keep_from_offset;
-  }
-  // Windows read ahead of a stop still hold their threads: wait for them.
-  for (auto& q : ahead) {
-    if (q.ex.valid() && q.threaded) {
-      q.ex.wait();
-      tokens.give(1);
-    }
+    if (w->last && ahead.empty()) break;
+    // The bytes before the next window to read, or the first read ahead, are not needed again.
+    size_t keep = ahead.empty() ? origin.offset : ahead.front()->origin.offset;
+    buf.erase(0, keep - base);
+    base = keep;
   }
   if (o.head) o.head->bytes = total;
   return o;

@@ -9,7 +9,9 @@
 // begins before the cut is complete; it is kept, and the next window drops what it finds
 // again. A priority list that straddles the cut moves the cut to the line its lead or first
 // item starts on. Short-form citations and the audit's document-wide checks carry what they
-// need from window to window (CitationMemory, AuditMemory).
+// need from window to window (CitationMemory, AuditMemory): extraction itself depends on no
+// earlier window, so windows are extracted side by side on idle threads of the run (short
+// forms a window leaves unresolved are looked up afterwards, in order).
 //
 // The encoding is detected on the first window and holds for the rest; invalid bytes later
 // on are decoded with U+FFFD, with one warning per input.
@@ -29,6 +31,13 @@
 
 namespace trich {
 
+// The smallest --window the command line takes: below it, windows cut entities that reading
+// whole keeps (on the 391 real documents and the samples, jsonl whole against in windows:
+// 236 lines differ at 1 KiB, 65 at 4 KiB, 3 at 16 KiB, 0 at 32 KiB but for 4 citations'
+// `relation`, 2 at 64 KiB, 0 at 128 KiB; docs/limits.md). The library takes any size
+// (tests/fuzz/windows_fuzz.cpp runs tiny windows to reach the cut code).
+constexpr size_t kMinWindow = size_t{64} << 10;
+
 struct WindowSize {
   size_t window = size_t{8} << 20;      // bytes decoded and scanned at a time
   size_t lookahead = size_t{256} << 10; // the cut falls in the last `lookahead` bytes
@@ -44,8 +53,9 @@ struct WindowedOutcome {
 
 // Processes `in`, whose first bytes `read` has already read, window by window; each window's
 // entities (findings included when `auditor` is given) go to `part`, in document order.
-// `part` returns false to stop (the output is gone). While `spare_threads` is above zero (the
-// run's idle threads: pipeline.cpp), windows are extracted ahead on them, a token each; the
+// `part` returns false to stop (the output is gone). `spare_threads` counts the run's idle
+// threads (pipeline.cpp): each one taken from it extracts windows read ahead while this thread
+// reads, cuts and reports them in order; they are given back when the input is done. The
 // output is the same whatever their number.
 WindowedOutcome process_in_windows(InputReader& in, std::string read, const std::string& forced,
                                    const Extractor& x, const KindSet& kinds,

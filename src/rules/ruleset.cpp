@@ -56,7 +56,8 @@ std::string escape_literal(std::string_view s) {
   return out;
 }
 
-// Reads one example: a string (the whole text is the entity) or {text, span, value}.
+// Reads one example: a string (the whole text is the entity) or {text, span, value} (and
+// reference, the date that relative dates resolve against).
 std::optional<Example> read_example(const toml::node& node) {
   toml::node_view<const toml::node> n(node);
   Example e;
@@ -76,6 +77,7 @@ std::optional<Example> read_example(const toml::node& node) {
     strings((*t)["spans"], e.spans);
     strings((*t)["value"], e.values);
     strings((*t)["values"], e.values);
+    e.reference = (*t)["reference"].value_or(std::string());
     if (e.text.empty()) return std::nullopt;
   } else {
     return std::nullopt;

@@ -18,9 +18,19 @@ Document::Document(std::string source, Decoded decoded, Origin origin)
   line_starts_.push_back(0);
   const char* p = decoded_.data();
   const char* end = p + decoded_.size();
-  while (const void* nl = std::memchr(p, '\n', static_cast<size_t>(end - p))) {
-    p = static_cast<const char*>(nl) + 1;
-    line_starts_.push_back(static_cast<size_t>(p - decoded_.data()));
+  if (!std::memchr(p, '\r', decoded_.size())) {  // the common case: LF line ends only
+    while (const void* nl = std::memchr(p, '\n', static_cast<size_t>(end - p))) {
+      p = static_cast<const char*>(nl) + 1;
+      line_starts_.push_back(static_cast<size_t>(p - decoded_.data()));
+    }
+    return;
+  }
+  // LF, CRLF and a lone CR (classic Mac OS) each end a line, mixed as they come.
+  for (size_t i = 0, n = decoded_.size(); i < n; ++i) {
+    char c = decoded_[i];
+    if (c == '\n' || (c == '\r' && (i + 1 == n || decoded_[i + 1] != '\n'))) {
+      line_starts_.push_back(i + 1);
+    }
   }
 }
 
@@ -41,6 +51,15 @@ Span Document::span(size_t begin, size_t end) const {
   Origin p = position(db);
   s.line = p.line;
   s.column = p.column;
+  if (!page_starts_.empty()) {
+    size_t pg = static_cast<size_t>(
+        std::upper_bound(page_starts_.begin(), page_starts_.end(), db) - page_starts_.begin());
+    size_t first = static_cast<size_t>(
+        std::upper_bound(line_starts_.begin(), line_starts_.end(), page_starts_[pg - 1]) -
+        line_starts_.begin());  // 1-based line of the page's first byte
+    s.page = pg;
+    s.page_line = p.line - first + 1;
+  }
   return s;
 }
 
@@ -59,6 +78,16 @@ Origin Document::position(size_t db) const {
   // The window's first line began before the window: its columns count on from there.
   if (line == 0) col += origin_.column - 1;
   return Origin{decoded_to_input(db), origin_.line + line, col};
+}
+
+bool Document::line_text(size_t line, std::string_view& out) const {
+  if (line < origin_.line || line - origin_.line >= line_starts_.size()) return false;
+  size_t i = line - origin_.line;
+  size_t b = line_starts_[i];
+  size_t e = i + 1 < line_starts_.size() ? line_starts_[i + 1] : decoded_.size();
+  while (e > b && (decoded_[e - 1] == '\n' || decoded_[e - 1] == '\r')) --e;
+  out = std::string_view(decoded_).substr(b, e - b);
+  return true;
 }
 
 }  // namespace trich
