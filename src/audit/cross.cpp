@@ -15,7 +15,7 @@ void collect_dated(const Auditor& a, const Extraction& x, std::vector<DatedMenti
     if (known) continue;
     // The date as written: the citation's text from where its date starts is not at hand
     // here (spans are of the whole citation), so the ISO date stands for it.
-    out.push_back({key, *c.symbol, *c.date, *c.date, c.issuer, c.span});
+    out.push_back({key, *c.symbol, *c.date, *c.date, c.issuer, c.span, !c.year});
   }
 }
 
@@ -35,6 +35,7 @@ std::vector<Finding> DatesAcross::check(const std::string& source,
     if (it != seen_.end() && !reported[m.key]) {
       for (const auto& p : it->second) {
         if (p.source == source || p.date == m.date) continue;
+        if (m.yearless && p.date.compare(0, 4, m.date, 0, 4) != 0) continue;
         // Two bodies can number documents alike: only the same (or an unnamed) issuer.
         if (p.issuer && m.issuer && body(p.issuer) != body(m.issuer)) continue;
         Finding f;

@@ -21,6 +21,9 @@ struct DatedMention {
   std::string key, symbol, date, written;
   std::optional<std::string> issuer;
   Span span;  // the citation's
+  // The symbol holds no year ("01/NQ-CP"): such numbers start again every year, so the same
+  // symbol dated in two different years is two documents, not a conflict.
+  bool yearless = false;
 };
 
 // Appends the dated mentions of `x` (one window or a whole document) to `out`.

@@ -256,6 +256,11 @@ void CitationMemory::remember(const rules::RuleSet& rules,
   }
 }
 
+const std::string* CitationMemory::title_stood_for(const Citation& c) const {
+  if (!c.name || c.symbol || c.form != "title") return nullptr;
+  return named(utf8::to_lower(collapse(*c.name)));
+}
+
 const std::string* CitationMemory::named(const std::string& title_key) const {
   auto it = named_.find(title_key);
   return it == named_.end() ? nullptr : &it->second;

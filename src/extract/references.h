@@ -33,6 +33,9 @@ class CitationMemory {
   // The symbol a law's title was last given with ("Luat Dat dai so 31/2024/QH15"), by its
   // lower-cased title; nullptr if none.
   const std::string* named(const std::string& title_key) const;
+  // The symbol a bare title ("Luat Dat dai", form "title", no symbol) was last given with;
+  // nullptr if none, or if `c` is no bare title.
+  const std::string* title_stood_for(const Citation& c) const;
 
  private:
   std::unordered_map<std::string, Citation> latest_;

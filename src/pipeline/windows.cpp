@@ -442,10 +442,13 @@ WindowedOutcome process_in_windows(InputReader& in, std::string buf, const std::
     }
     size_t cut_input = doc.decoded_to_input(cut);
     keep_window(doc, ex, cut_input, covered);
-    // Short forms this window could not resolve stand for a citation of an earlier one.
+    // Short forms and bare titles this window could not resolve stand for a citation of an
+    // earlier one (windows are extracted side by side, without the earlier ones' memory).
     for (auto& c : ex.citations) {
       if (c.form == "short" && !c.refers_to) {
         if (const Citation* f = citations.stood_for(x.rules(), c)) c.refers_to = f->symbol;
+      } else if (c.form == "title" && !c.refers_to) {
+        if (const std::string* s = citations.title_stood_for(c)) c.refers_to = *s;
       }
     }
     if (auditor) auditor->check(doc, ex, &audit);

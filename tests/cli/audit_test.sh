@@ -114,6 +114,13 @@ check "across: the same with -j2" cmp -s "$tmp/x.jsonl" "$tmp/x2.jsonl"
 check "across: a warning fails at --fail-on warning" test $code -eq 1
 "$trich" audit --fail-on none --format jsonl "$across/not-a.txt" "$across/not-b.txt" > "$tmp/y.jsonl"
 check "across: the not pair raises nothing" test -z "$(codes "$tmp/y.jsonl")"
+# A symbol without a year ("01/NQ-CP") is numbered again every year: two days of one year
+# conflict, two years are two documents.
+"$trich" audit --fail-on none --format jsonl "$across/yearly-must-a.txt" "$across/yearly-must-b.txt" > "$tmp/ym.jsonl"
+check "across: a yearless symbol on two days of one year conflicts" \
+  test "$(codes "$tmp/ym.jsonl" | tr '\n' ' ')" = "citation.conflicting_dates "
+"$trich" audit --fail-on none --format jsonl "$across/yearly-not-a.txt" "$across/yearly-not-b.txt" > "$tmp/yn.jsonl"
+check "across: a yearless symbol in two years is two documents" test -z "$(codes "$tmp/yn.jsonl")"
 
 # Registry: Vietnamese headers, extra columns said once, dd/mm/yyyy dates.
 printf 'Số ký hiệu,Loại văn bản,Ngày ban hành,Cơ quan ban hành,Trích yếu,Ghi chú,Người nhập\n35-CT/TW,Chỉ thị,30/5/2019,Bộ Chính trị,,x,y\n' > "$tmp/vi.csv"
