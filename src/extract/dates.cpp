@@ -92,7 +92,7 @@ bool date_range(const Match& m, ResolveContext& cx) {
   bool valid = same_shape && (day ? !iso_date(y1, m1, d1).empty() : m1 >= 1 && m1 <= 12);
   bool in_order = y1 < y || (y1 == y && (m1 < mo || (m1 == mo && day && d1 < d)));
   // Param ordered: a shape that is only a range when its ends are in order ("6/1970-12/1979").
-  if (m.rule().param("ordered") == "true" && !(valid && in_order)) return false;
+  if (m.rule().flag("ordered") && !(valid && in_order)) return false;
   if (borrowed ? valid && in_order : same_shape) {
     add_date(cx, m.group_begin("a"), m.group_end("a"), d1, m1, y1, borrowed);
   }
@@ -102,9 +102,14 @@ bool date_range(const Match& m, ResolveContext& cx) {
 
 }  // namespace
 
-void add_date_resolvers(std::map<std::string, Resolver>& r) {
-  r["date"] = date;
-  r["date_range"] = date_range;
+void add_date_resolvers(Registry& r) {
+  r.push_back({{"date", {}, {"d", "m", "mw", "y"}, {"y"}, {"month_word"}}, date});
+  r.push_back({{"date_range",
+                {{"ordered", rules::ParamType::boolean, "false", {}}},
+                {"a", "b", "d", "m", "mw", "y", "d1", "m1", "y1"},
+                {"b", "y"},
+                {"month_word"}},
+               date_range});
 }
 
 }  // namespace trich

@@ -23,7 +23,7 @@ struct Setup {
 inline const Setup& setup() {
   static const Setup* s = [] {
     auto* s = new Setup;
-    auto r = rules::load(rules::embedded_sources(), resolver_names());
+    auto r = rules::load(rules::embedded_sources(), catalog());
     FUZZ_CHECK(r.ok());
     s->rules = std::move(r.value());
     auto x = Extractor::build(s->rules);

@@ -31,7 +31,7 @@ struct Pair {
 const Pair& pair() {
   static const Pair* p = [] {
     auto* p = new Pair;
-    auto r = trich::rules::load(trich::rules::embedded_sources(), trich::resolver_names());
+    auto r = trich::rules::load(trich::rules::embedded_sources(), trich::catalog());
     FUZZ_CHECK(r.ok());
     p->rules = std::move(r.value());
     setenv("TRICH_NO_PREFILTER", "1", 1);
