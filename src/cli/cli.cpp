@@ -16,6 +16,7 @@
 
 #include "cli/docgen.h"
 #include "cli/suggest.h"
+#include "extract/resolvers.h"
 #include "io/decode.h"
 #include "pipeline/pipeline.h"
 
@@ -31,6 +32,7 @@ const std::vector<std::pair<std::string, std::string>> kExamples = {
     {"trich citations --format csv --bom plan.txt > citations.csv", "CSV for spreadsheets"},
     {"find archive -name '*.txt' | trich extract --files-from - --format jsonl", "paths from a pipe"},
     {"trich audit --format text report.txt", "findings, one line each (exit 1 on errors)"},
+    {"trich graph -r laws/ --format csv", "who cites whom, as an edge list"},
     {"trich rules check --rules rules/", "run every rule's examples"},
     {"trich schema", "the JSON Schema of the output"},
 };
@@ -89,13 +91,29 @@ struct Common {
   std::vector<std::string> globs;
   int jobs = 0;
   size_t window = 0;
+  std::string reference_date;
 };
 
-void add_common(CLI::App* app, Common& c, bool text_format, DocExtras& doc) {
+// --reference-date: "document" or a calendar date YYYY-MM-DD.
+std::string check_reference_date(const std::string& s) {
+  if (s == "document") return "";
+  int y = 0, m = 0, d = 0;
+  char tail = 0;
+  if (s.size() == 10 && std::sscanf(s.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 &&
+      s[4] == '-' && s[7] == '-' && !iso_date(y, m, d).empty() && plausible_year(y)) {
+    return "";
+  }
+  return "expected YYYY-MM-DD (a real date) or \"document\", got \"" + s + "\"";
+}
+
+const std::vector<std::string> kDocumentFormats = {"json", "jsonl", "csv"};
+const std::vector<std::string> kAuditFormats = {"json", "jsonl", "csv", "text"};
+const std::vector<std::string> kGraphFormats = {"json", "csv", "graphml", "dot"};
+
+void add_common(CLI::App* app, Common& c, const std::vector<std::string>& formats,
+                DocExtras& doc) {
   app->add_option("inputs", c.inputs, "files, directories (with -r) or - for standard input")
       ->type_name("FILE");
-  std::vector<std::string> formats = {"json", "jsonl", "csv"};
-  if (text_format) formats.push_back("text");
   doc.choices[app->add_option("--format", c.format, "output format")
                   ->type_name("FORMAT")
                   ->check(CLI::IsMember(formats))
@@ -125,6 +143,12 @@ void add_common(CLI::App* app, Common& c, bool text_format, DocExtras& doc) {
                 "print on standard error what was read, found and skipped, and how fast");
   app->add_flag("--progress", c.progress, "show a progress line on standard error, even into a pipe");
   app->add_flag("--no-progress", c.no_progress, "never show the progress line");
+  app->add_option("--reference-date", c.reference_date,
+                  "resolve relative dates (h\u00f4m nay, n\u0103m ngo\u00e1i, qu\u00fd n\u00e0y) "
+                  "against DATE (YYYY-MM-DD), or against each document's own date (document); "
+                  "without it they are not reported")
+      ->type_name("DATE")
+      ->check(CLI::Validator(check_reference_date, "DATE"));
   app->add_option("--window", c.window,
                   "read an input larger than BYTES a window of BYTES at a time, to bound memory "
                   "(default 8M; K, M, G suffixes)")
@@ -264,10 +288,10 @@ int run(int argc, char** argv) {
   app.require_subcommand(1);
   DocExtras doc;
 
-  Common extract_opts, kind_opts[4], audit_opts;
+  Common extract_opts, kind_opts[4], audit_opts, graph_opts;
   std::vector<std::string> extract_kinds;
   auto* extract = app.add_subcommand("extract", "extract every kind (or those named by --kind)");
-  add_common(extract, extract_opts, false, doc);
+  add_common(extract, extract_opts, kDocumentFormats, doc);
   // One kind per --kind (or several joined by commas), so the inputs may follow it.
   const std::vector<std::string> kinds = {"citations", "priorities", "dates", "terms"};
   auto* kind_opt =
@@ -289,7 +313,7 @@ int run(int argc, char** argv) {
   CLI::App* kind_cmds[4];
   for (int i = 0; i < 4; ++i) {
     kind_cmds[i] = app.add_subcommand(kind_names[i], kind_help[i]);
-    add_common(kind_cmds[i], kind_opts[i], false, doc);
+    add_common(kind_cmds[i], kind_opts[i], kDocumentFormats, doc);
     kind_cmds[i]->footer(std::string("Example: trich ") + kind_names[i] +
                          " report.txt --format csv");
   }
@@ -297,7 +321,7 @@ int run(int argc, char** argv) {
   std::string fail_on = "error", registry;
   auto* audit = app.add_subcommand("audit", "extract, then check citations, dates, lists and "
                                             "anniversaries; exit 1 on findings at --fail-on");
-  add_common(audit, audit_opts, true, doc);
+  add_common(audit, audit_opts, kAuditFormats, doc);
   const std::vector<std::string> severities = {"error", "warning", "info", "none"};
   doc.choices[audit->add_option("--fail-on", fail_on, "lowest severity that makes the exit code 1")
                   ->type_name("SEVERITY")
@@ -307,6 +331,19 @@ int run(int argc, char** argv) {
       ->type_name("FILE");
   audit->footer("Example: trich audit --format text report.txt\n"
                 "         trich audit --registry samples/registry.csv --fail-on warning plan.txt");
+
+  int top = 0;
+  bool internal = false;
+  auto* graph = app.add_subcommand(
+      "graph", "who cites whom across the inputs: nodes, edges with relation and count");
+  add_common(graph, graph_opts, kGraphFormats, doc);
+  graph->add_option("--top", top, "print the N most cited documents as a table instead")
+      ->type_name("N")
+      ->check(CLI::Range(1, 1000000));
+  graph->add_flag("--internal", internal, "only edges to documents that are inputs of the run");
+  graph->footer("Example: trich graph -r laws/ --format csv > edges.csv\n"
+                "         trich graph -r laws/ --top 20\n"
+                "         trich graph -r laws/ --format dot | sfdp -Tsvg > graph.svg");
 
   auto* rules_cmd = app.add_subcommand("rules", "work with rule files");
   rules_cmd->require_subcommand(1);
@@ -453,6 +490,13 @@ int run(int argc, char** argv) {
     cfg.command = "audit";
     cfg.fail_on = fail_on;
     cfg.registry = registry;
+  } else if (graph->parsed()) {
+    common = &graph_opts;
+    cfg = to_config(graph_opts);
+    cfg.command = "graph";
+    cfg.kinds = only("citations");
+    cfg.top = top;
+    cfg.internal = internal;
   } else if (check->parsed()) {
     cfg.command = "rules-check";
     cfg.rules_dir = check_dir;
@@ -467,6 +511,7 @@ int run(int argc, char** argv) {
       }
     }
   }
+  if (common) cfg.kinds.reference_date = common->reference_date;
   // Nothing named and a person at the keyboard: say what trich waits for.
   if (common && common->inputs.empty() && common->files_from.empty() && ::isatty(STDIN_FILENO)) {
     std::cerr << "trich: reading standard input from the terminal (end with Ctrl-D); name files "

@@ -105,7 +105,14 @@ bool citation(const Match& m, ResolveContext& cx) {
   }
   std::string tc(without_spaces(m.group("tc")));
   std::string iss(without_spaces(m.group("iss")));
-  if (tc.empty()) {
+  if (m.rule().flag("series")) {
+    // A state body's series in the party's shape (TC/TCT): the pair names the series and
+    // says the type; TC is no type code here (audit would read it as Thong cao).
+    c.issuer_code = tc + "/" + iss;
+    if (!c.type_from_words) {
+      if (const auto* v = rules.lexicon("state_series").find(tc + "/" + iss)) c.type = v->str();
+    }
+  } else if (tc.empty()) {
     // "80/2015/QH13" has its year; a bare "50/CP" is only a citation for the issuers that
     // numbered documents that way; a letter's "704/SLDTBXH-BTXH" (a unit code too long for a
     // type code) when type words or the number word say it is a document.
@@ -123,6 +130,8 @@ bool citation(const Match& m, ResolveContext& cx) {
   }
   if (c.type_from_words) {
     c.type = c.type_from_words;
+  } else if (c.type) {
+    // the series said it
   } else {
     // A code that stands for one type says it; a header without one (or with a code of
     // two meanings) says it on its line or the next.
@@ -422,12 +431,14 @@ bool named_citation(const Match& m, ResolveContext& cx) {
 
 void add_citation_resolvers(Registry& r) {
   r.push_back({{"citation",
-                {{"system", rules::ParamType::string, "state", {"party", "state"}}},
+                {{"system", rules::ParamType::string, "state", {"party", "state"}},
+                 // a state body's series in the party's shape (TC/TCT: lexicon state_series)
+                 {"series", rules::ParamType::boolean, "false", {}}},
                 {"type", "no", "sym", "num", "year", "year2", "tc", "iss", "date", "dd", "dm", "dy",
                  "date2", "dd2", "dm2", "dy2", "issuer"},
                 {"sym", "num", "iss"},
                 {"doc_type", "issuer_without_code", "type_without_code", "code_state",
-                 "code_normative", "code_party", "header_type"}},
+                 "code_normative", "code_party", "header_type", "state_series"}},
                citation});
   r.push_back({{"named_citation",
                 {{"form", rules::ParamType::string, std::nullopt,

@@ -30,14 +30,40 @@ struct Citation {
   std::string form = "symbol";
   std::optional<std::string> inner_type;  // "amend": the type of the law it amends
   size_t core_end = 0;  // where the symbol or the name ends (before its date and issuer)
+  // What the citing document does with it, from the cue words of the clause it sits in
+  // (rules/vi/relations.toml): basis, implements, amends, replaces, repeals, guides, mention.
+  std::string relation = "mention";
+  bool self = false;  // the citation is the document's own header number (extract/identity.h)
+};
+
+// A document's own identity, read from its header and first lines (extract/identity.h). Each
+// field is null when the header does not say it.
+struct DocSelf {
+  std::optional<std::string> symbol, type, date, place, issuer, title;
+};
+
+// "Ha Noi, ngay 01 thang 4 nam 2021" in a header, as the header rules find it.
+struct HeaderDate {
+  At at;
+  std::optional<At> place;
+  std::string value;  // ISO date
 };
 
 struct Date {
   At at;
   Span span;
-  std::string value;      // "2019-05-30", "2020-07" or "2020"
-  std::string precision;  // "day", "month" or "year"
+  std::string value;      // "2019-05-30", "2020-07", "2024-Q3", "2024-H1" or "2020"
+  std::string precision;  // "day", "month", "quarter", "half" or "year"
   bool inferred = false;  // the day borrowed its month/year from the end of a range
+  bool relative = false;  // resolved against the reference date ("hom nay", "nam nay")
+  // Both ends of a range ("tu ngay 1/1/2024 den ngay 31/3/2024") carry the range's two
+  // values, so either date alone says what it belongs to (no ids to keep across windows).
+  std::optional<std::string> interval_from, interval_to;
+};
+
+// A date known from the document itself or given by the user, for relative dates.
+struct RefDate {
+  int y = 0, m = 0, d = 0;
 };
 
 struct Term {
@@ -105,6 +131,11 @@ struct Extraction {
   std::vector<Anniversary> anniversaries;
   std::vector<Marker> markers;
   std::vector<Announcement> announcements;
+  std::vector<HeaderDate> header_dates;
+  // The document's identity; set when citations are extracted from its first window.
+  std::optional<DocSelf> self;
+  // The document's own date (its header's "place, ngay d thang m nam y"), the first found.
+  std::optional<RefDate> document_date;
 };
 
 }  // namespace trich

@@ -4,23 +4,26 @@
 #include <atomic>
 #include <thread>
 
+#include "extract/identity.h"
 #include "extract/priorities.h"
+#include "extract/relations.h"
 #include "extract/references.h"
 #include "extract/resolvers.h"
 
 namespace trich {
 
 const std::vector<std::string>& Extractor::kinds() {
-  static const std::vector<std::string> k = {"citations", "priorities", "dates",
-                                             "terms",     "announce",   "anniversary"};
+  static const std::vector<std::string> k = {"citations", "priorities",  "dates",   "terms",
+                                             "announce",  "anniversary", "relative", "header"};
   return k;
 }
 
 std::vector<std::string> Extractor::kinds_for(const KindSet& k) {
   std::vector<std::string> out;
-  if (k.citations) out.push_back("citations");
+  if (k.citations) out.insert(out.end(), {"citations", "header"});
   if (k.priorities) out.insert(out.end(), {"priorities", "announce"});
   if (k.dates) out.push_back("dates");
+  if (k.dates && !k.reference_date.empty()) out.push_back("relative");
   if (k.terms) out.push_back("terms");
   if (k.audit) out.push_back("anniversary");
   return out;
@@ -39,7 +42,7 @@ Result<std::unique_ptr<Extractor>> Extractor::build(const rules::RuleSet& rules,
   // option TRICH_HYPERSCAN, off by default: docs/scale.md says why).
   std::vector<CandidateFinder::Kind> ck;
   for (const auto& [name, m] : x->matchers_) {
-    if (name == "announce" || m->size() == 0) continue;
+    if (name == "announce" || name == "header" || m->size() == 0) continue;
     x->candidate_kind_[name] = ck.size();
     ck.push_back({name, m->patterns()});
   }
@@ -107,24 +110,46 @@ Extractor::Candidates Extractor::candidates(std::string_view text) const {
 }
 
 void Extractor::scan(const std::string& kind, std::string_view text, Extraction& out,
-                     const CitationMemory* earlier, const Candidates* c) const {
+                     const CitationMemory* earlier, const Candidates* c,
+                     std::string_view reference_date) const {
   if (!matcher(kind)) return;  // not built for this run
-  ResolveContext cx{rules_, text, out};
+  ResolveContext cx{rules_, text, out, reference_date};
   const auto& table = resolvers();
   matcher(kind)->scan(text, 0, text.size(), [&](const Match& m) {
     auto it = table.find(m.rule().resolve);
     if (it != table.end()) it->second(m, cx);
   }, windows_of(kind, c));
   if (kind == "priorities") build_lists(text, *matcher("announce"), cx);
-  if (kind == "citations") resolve_references(text, rules_, out.citations, earlier);
+  if (kind == "citations") {
+    resolve_references(text, rules_, out.citations, earlier);
+    assign_relations(text, rules_, out.citations);
+  }
 }
 
-Extraction Extractor::run_kind(const std::string& kind, std::string_view text) const {
+Extraction Extractor::run_kind(const std::string& kind, std::string_view text,
+                               std::string_view reference_date) const {
   Extraction x;
   if (!matcher(kind)) return x;
   Candidates c = candidates(text);
-  scan(kind, text, x, nullptr, &c);
+  scan(kind, text, x, nullptr, &c, reference_date);
   return x;
+}
+
+// Relative dates are a kind of their own, scanned only with a reference date: their words
+// ("thang 9", "ngay 6 thang 2") often begin an absolute date ("thang 9.2.2011" is a day),
+// and in one scan a rule that starts earlier would hide it. Here the absolute dates are found
+// first, whole, and a relative date that overlaps one is dropped.
+void Extractor::add_relative(std::string_view text, Extraction& x, std::string_view reference,
+                             const Candidates* c) const {
+  Extraction r;
+  r.document_date = x.document_date;
+  scan("relative", text, r, nullptr, c, reference);
+  for (auto& d : r.dates) {
+    bool overlaps = std::any_of(x.dates.begin(), x.dates.end(), [&](const Date& a) {
+      return a.at.b < d.at.e && d.at.b < a.at.e;
+    });
+    if (!overlaps) x.dates.push_back(std::move(d));
+  }
 }
 
 namespace {
@@ -141,9 +166,23 @@ Extraction Extractor::run(const Document& doc, const KindSet& kinds,
   Extraction x;
   std::string_view text = doc.text();
   Candidates c = candidates(text);
-  if (kinds.citations) scan("citations", text, x, earlier, &c);
+  if (kinds.citations) {
+    scan("citations", text, x, earlier, &c);
+    // A document's identity is in its header: only the first window has one, and only its
+    // first lines are searched.
+    if (doc.decoded_to_input(0) == 0 && matcher("header")) {
+      ResolveContext cx{rules_, text, x};
+      const auto& table = resolvers();
+      matcher("header")->scan(text, 0, header_end(text), [&](const Match& m) {
+        auto it = table.find(m.rule().resolve);
+        if (it != table.end()) it->second(m, cx);
+      });
+      find_self(text, rules_, x);
+    }
+  }
   if (kinds.priorities) scan("priorities", text, x, nullptr, &c);
   if (kinds.dates) scan("dates", text, x, nullptr, &c);
+  if (kinds.dates && !kinds.reference_date.empty()) add_relative(text, x, kinds.reference_date, &c);
   if (kinds.terms) scan("terms", text, x, nullptr, &c);
   if (kinds.audit) scan("anniversary", text, x, nullptr, &c);
   finish(doc, x);

@@ -26,6 +26,9 @@ namespace trich {
 struct KindSet {
   bool citations = true, priorities = true, dates = true, terms = true;
   bool audit = false;  // also collect what audit needs (invalid dates, anniversaries)
+  // Relative dates ("hom nay", "thang truoc") are resolved against this: "YYYY-MM-DD", or
+  // "document" for the document's own date; empty: they are not reported.
+  std::string reference_date;
 };
 
 class Extractor {
@@ -73,7 +76,8 @@ class Extractor {
   std::unique_ptr<WarmUp> warm_up(int threads) const;
 
   // Runs only the rules of `kind` over `text` (used by `rules check`).
-  Extraction run_kind(const std::string& kind, std::string_view text) const;
+  Extraction run_kind(const std::string& kind, std::string_view text,
+                      std::string_view reference_date = {}) const;
 
   // The candidate finder (nullptr without Hyperscan, or with TRICH_NO_HYPERSCAN set), and
   // why there is none.
@@ -92,8 +96,11 @@ class Extractor {
  private:
   explicit Extractor(const rules::RuleSet& r) : rules_(r) {}
   void scan(const std::string& kind, std::string_view text, Extraction& out,
-            const CitationMemory* earlier = nullptr, const Candidates* c = nullptr) const;
+            const CitationMemory* earlier = nullptr, const Candidates* c = nullptr,
+            std::string_view reference_date = {}) const;
   void finish(const Document& doc, Extraction& x) const;
+  void add_relative(std::string_view text, Extraction& x, std::string_view reference,
+                    const Candidates* c) const;
   const rules::RuleSet& rules_;
   std::map<std::string, std::unique_ptr<Matcher>> matchers_;
   std::unique_ptr<CandidateFinder> candidates_;

@@ -24,6 +24,7 @@ const Registry& registry() {
     add_term_resolvers(r);
     add_priority_resolvers(r);
     add_audit_resolvers(r);
+    add_header_resolvers(r);
     return r;
   }();
   return table;
@@ -48,8 +49,13 @@ const rules::Catalog& catalog() {
     // (audit/audit.cpp) after citations; audit's list checks after priorities.
     out.kind_lexicons["citations"] = {"list_joiner",         "code_normative",     "code_state",
                                       "code_party",          "type_without_code",  "issuer",
-                                      "issuer_without_code", "issuer_alias"};
+                                      "issuer_without_code", "issuer_alias",
+                                      // relations (extract/relations.cpp)
+                                      "relation_cue", "relation_passive"};
     out.kind_lexicons["priorities"] = {"opening_item", "closing_item"};
+    // A document's identity from its header (extract/identity.cpp).
+    out.kind_lexicons["header"] = {"national_motto", "doc_type",  "signer_title", "self_label",
+                                   "title_lead",     "title_of",  "relation_cue"};
     return out;
   }();
   return c;

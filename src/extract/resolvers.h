@@ -19,6 +19,8 @@ struct ResolveContext {
   const rules::RuleSet& rules;
   std::string_view text;  // the normalized document text
   Extraction& out;
+  // KindSet::reference_date: "YYYY-MM-DD", "document" or empty (no relative dates).
+  std::string_view reference_date = {};
 };
 
 // Returns false when the match yields nothing (the engine goes on after it either way).
@@ -44,6 +46,7 @@ void add_citation_resolvers(Registry& r);
 void add_term_resolvers(Registry& r);
 void add_priority_resolvers(Registry& r);
 void add_audit_resolvers(Registry& r);
+void add_header_resolvers(Registry& r);
 
 // Shared helpers.
 int to_int(std::string_view digits);  // -1 when not all digits or empty

@@ -1,5 +1,7 @@
 // Term resolvers. term_range: groups from, to (years); term_ordinal: group ord (a Roman
-// numeral from the lexicon "roman", or digits). Param kind = nhiem_ky|period|khoa|dai_hoi.
+// numeral from the lexicon "roman", or digits) and optionally more (a list of further Roman
+// numerals, or digits in a run). Param kind = nhiem_ky|period|khoa|dai_hoi; max, the largest
+// ordinal that is a term.
 #include "extract/resolvers.h"
 
 namespace trich {
@@ -17,17 +19,22 @@ bool term_range(const Match& m, ResolveContext& cx) {
   return true;
 }
 
-bool term_ordinal(const Match& m, ResolveContext& cx) {
-  std::string_view ord = m.group("ord");
+// Digits, or a Roman numeral of the lexicon "roman"; -1 when neither.
+int ordinal_of(std::string_view ord, const rules::RuleSet& rules) {
   int n = to_int(ord);
-  if (n < 0) {
-    const auto* v = cx.rules.lexicon("roman").find(ord);
-    if (!v || !v->number) return false;
-    n = static_cast<int>(*v->number);
-  }
-  if (n <= 0) return false;
+  if (n >= 0) return n;
+  const auto* v = rules.lexicon("roman").find(ord);
+  return v && v->number ? static_cast<int>(*v->number) : -1;
+}
+
+// Group "more": the rest of a list after the first ordinal ("khoa XI, XII, XIII"). Each of its
+// ordinals is a term of its own, spanning the numeral; the first term ends at its own.
+bool term_ordinal(const Match& m, ResolveContext& cx) {
+  int n = ordinal_of(m.group("ord"), cx.rules);
+  int max = to_int(m.rule().param("max"));
+  if (n <= 0 || (max > 0 && n > max)) return false;
   Term t;
-  t.at = {m.begin(), m.end()};
+  t.at = {m.begin(), m.has("more") ? m.group_end("ord") : m.end()};
   // A rule with a "head" group may have matched from an earlier head than the one that
   // governs the ordinal ("dai hoi cac cap tien toi Dai hoi ... lan thu XIII"): the span
   // starts at the last head inside the match.
@@ -44,7 +51,20 @@ bool term_ordinal(const Match& m, ResolveContext& cx) {
   }
   t.kind = m.rule().param("kind");
   t.ordinal = n;
-  cx.out.terms.push_back(std::move(t));
+  cx.out.terms.push_back(t);
+  if (m.has("more")) {
+    int prev = n;
+    for (const auto& w : scan::words(m.text(), m.group_begin("more"), m.group_end("more"))) {
+      int k = ordinal_of(w.text, cx.rules);
+      if (k <= 0 || (max > 0 && k > max)) continue;  // the joining words
+      if (w.digits && k != prev + 1) break;  // digits only as a run: "khoa 14, 20 dai bieu"
+      prev = k;
+      Term more = t;
+      more.at = {w.b, w.e};
+      more.ordinal = k;
+      cx.out.terms.push_back(more);
+    }
+  }
   return true;
 }
 
@@ -55,7 +75,12 @@ void add_term_resolvers(Registry& r) {
   rules::ParamSpec kind{"kind", rules::ParamType::string, std::nullopt,
                         {"nhiem_ky", "period", "khoa", "dai_hoi"}};
   r.push_back({{"term_range", {kind}, {"from", "to"}, {"from", "to"}, {}}, term_range});
-  r.push_back({{"term_ordinal", {kind}, {"ord", "head"}, {"ord"}, {"roman", "term_head"}},
+  // max: the largest ordinal the rule takes (0: any).
+  r.push_back({{"term_ordinal",
+                {kind, {"max", rules::ParamType::integer, "0", {}}},
+                {"ord", "head", "more"},
+                {"ord"},
+                {"roman", "term_head"}},
                term_ordinal});
 }
 

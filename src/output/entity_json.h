@@ -51,10 +51,12 @@ struct FieldAppender {
   }
 };
 
-// Whether field `f` is left out for this value (a bool shown only when true).
+// Whether field `f` is left out for this value (a bool shown only when true, an optional
+// only when set).
 template <class F, class V>
 bool omitted(const F& f, const V& v) {
   if constexpr (std::is_same_v<V, bool>) return f.when_true && !v;
+  else if constexpr (requires { v.has_value(); }) return f.when_true && !v.has_value();
   else return false;
 }
 
@@ -74,6 +76,20 @@ void append_line_fields(std::string& out, const E& e) {
 
 // The json object of an entity (its kJson fields; a vector field is an array of objects).
 template <class E>
+ojson to_json(const E& e);
+
+// A field's value as JSON (a described object through its own fields).
+template <class V>
+ojson json_value(const V& v) {
+  if constexpr (requires { v.has_value(); }) {
+    if constexpr (described<typename V::value_type>) return v ? to_json(*v) : ojson(nullptr);
+    else return v ? ojson(*v) : ojson(nullptr);
+  } else {
+    return ojson(v);
+  }
+}
+
+template <class E>
 ojson to_json(const E& e) {
   ojson j;
   each_field<kJson>(Described<E>::fields(), [&](const auto& f) {
@@ -85,7 +101,11 @@ ojson to_json(const E& e) {
       for (const auto& x : v) a.push_back(to_json(x));
       j[f.name] = std::move(a);
     } else if constexpr (requires { v.has_value(); }) {
-      j[f.name] = v ? ojson(*v) : ojson(nullptr);
+      if constexpr (described<typename V::value_type>) {
+        j[f.name] = v ? to_json(*v) : ojson(nullptr);
+      } else {
+        j[f.name] = v ? ojson(*v) : ojson(nullptr);
+      }
     } else {
       j[f.name] = v;
     }

@@ -48,7 +48,8 @@ struct Field {
   const char* name;
   Get get;
   const char* jsonl_name = nullptr;  // jsonl's key when it differs (a TERM's kind: term_kind)
-  bool when_true = false;            // a bool written only when true, absent (so optional) else
+  bool when_true = false;  // a bool written only when true, an optional only when set; absent
+                           // (so not required) else
   int csv_rank = 100;  // csv columns go by rank, then by the order of the fields
   FieldSchema schema;
 
@@ -145,6 +146,10 @@ void each_field(const Fields& fs, V&& v) {
 // for an entity the schema names, `static constexpr const char* def` (its $defs key).
 template <class E>
 struct Described;
+
+// Whether T is an entity with a descriptor of its own (a nested object: a document's self).
+template <class T>
+concept described = requires { Described<T>::fields(); };
 
 template <class T>
 struct is_vector : std::false_type {};

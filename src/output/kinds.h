@@ -61,6 +61,14 @@ struct Described<Citation> {
             field("system", &Citation::system).one_of({"party", "state"}),
             field("name", &Citation::name),
             field("refers_to", &Citation::refers_to),
+            field("relation", &Citation::relation)
+                .one_of({"basis", "implements", "amends", "replaces", "repeals", "guides",
+                         "mention"})
+                .describe("what the citing document does with it, from the clause's cue"),
+            field("self", &Citation::self)
+                .only<kJson | kJsonl>()
+                .only_when_true()
+                .describe("the document's own header number"),
         });
     return f;
   }
@@ -128,9 +136,20 @@ struct Described<Date> {
     static const auto f = std::tuple_cat(
         span_fields(),
         std::tuple{
-            field("value", &Date::value).pattern("^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"),
-            field("precision", &Date::precision).one_of({"day", "month", "year"}),
+            field("value", &Date::value)
+                .pattern("^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?|-Q[1-4]|-H[12])?$"),
+            field("precision", &Date::precision)
+                .one_of({"day", "month", "quarter", "half", "year"}),
             field("inferred", &Date::inferred).only<kJson | kJsonl>().only_when_true(),
+            field("relative", &Date::relative).only<kJson | kJsonl>().only_when_true(),
+            field("interval_from", &Date::interval_from)
+                .only<kJson | kJsonl>()
+                .only_when_true()
+                .pattern("^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"),
+            field("interval_to", &Date::interval_to)
+                .only<kJson | kJsonl>()
+                .only_when_true()
+                .pattern("^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"),
         });
     return f;
   }
@@ -175,15 +194,42 @@ struct Described<Finding> {
   }
 };
 
-// A document's own fields (json: before its sections).
+// A document's identity, from its header (extract/identity.h).
+template <>
+struct Described<DocSelf> {
+  static constexpr const char* def = "self";
+  static const auto& fields() {
+    static const auto f = std::tuple{
+        field("symbol", &DocSelf::symbol).describe("its own number and symbol"),
+        field("type", &DocSelf::type),
+        field("date", &DocSelf::date).format("date"),
+        field("place", &DocSelf::place),
+        field("issuer", &DocSelf::issuer).describe("the issuing body as the header writes it"),
+        field("title", &DocSelf::title),
+    };
+    return f;
+  }
+};
+
+// A document's own fields: json writes them before its sections; jsonl writes them on the
+// document's first line, {"source":...,"kind":"document",...} (source and kind are written as
+// on every line), followed by `counts`, the number of lines of each kind that follow.
 template <>
 struct Described<DocumentHead> {
   static constexpr const char* def = "document";
   static const auto& fields() {
     static const auto f = std::tuple{
-        field("source", &DocumentHead::source),
+        field("source", &DocumentHead::source).only<kJson>(),
+        // What the input was read as; trich reads text only, so far.
+        field("format", [](const DocumentHead&) { return std::string("text"); })
+            .only<kJsonl>()
+            .one_of({"text"}),
         field("encoding", &DocumentHead::encoding),
         field("bytes", &DocumentHead::bytes).min(0),
+        field("self", &DocumentHead::self)
+            .only<kJson>()
+            .describe("the document's identity from its header; null when citations are not "
+                      "extracted"),
     };
     return f;
   }

@@ -63,9 +63,12 @@ Result<bool> PartWriter::part(const DocumentHead& h, const Extraction& x) {
   return true;
 }
 
-Result<bool> PartWriter::finish(Sink& sink, const DocumentHead& h) {
+Result<bool> PartWriter::finish(Sink& sink, const DocumentHead& head) {
   const auto& sections = sink.sections();
   std::ostream& out = sink.stream();
+  DocumentHead h = head;
+  h.counts.clear();
+  for (const auto& st : state_) h.counts.push_back(st.entities);
   sink.open_document(h);
   std::vector<char> buf(mode_ == Spool::file ? 1 << 16 : 0);
   for (size_t i = 0; i < sections.size(); ++i) {

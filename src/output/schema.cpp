@@ -1,6 +1,5 @@
 #include "output/schema.h"
 
-#include <set>
 #include <string>
 #include <type_traits>
 
@@ -44,8 +43,15 @@ ojson property(const F& f) {
     p["type"] = "array";
     p["items"] = {{"$ref", std::string("#/$defs/") + Described<typename is_vector<V>::element>::def}};
     return p;
+  } else if constexpr (described<typename bare<V>::type>) {
+    ojson ref = {{"$ref", std::string("#/$defs/") + Described<typename bare<V>::type>::def}};
+    if (bare<V>::nullable) p["oneOf"] = ojson::array({ref, {{"type", "null"}}});
+    else p = ref;
+    if (f.schema.description) p["description"] = f.schema.description;
+    return p;
   } else {
-    constexpr bool nullable = bare<V>::nullable;
+    // An optional written only when set is absent, never null.
+    const bool nullable = bare<V>::nullable && !f.when_true;
     using T = typename bare<V>::type;
     const FieldSchema& s = f.schema;
     if (!s.values.empty()) {
@@ -76,7 +82,28 @@ ojson object_def(ojson extra_properties = ojson::object()) {
     if (f.required()) req.push_back(f.name);
   });
   for (auto& [k, v] : extra_properties.items()) props[k] = v;
-  return ojson{{"type", "object"}, {"properties", props}, {"required", req}};
+  // Strict: an object has the fields its descriptor lists and no other (a field added to the
+  // descriptor appears here too, so the schema never lags behind the writers).
+  return ojson{{"type", "object"},
+               {"properties", props},
+               {"required", req},
+               {"additionalProperties", false}};
+}
+
+// The schema of one jsonl line of kind `kind` whose entity is an L: source, kind, then L's
+// jsonl fields under their jsonl keys.
+template <class L>
+ojson line_def(const char* kind) {
+  ojson props = {{"source", {{"type", "string"}}}, {"kind", {{"const", kind}}}};
+  std::vector<std::string> req = {"source", "kind"};
+  each_field<kJsonl>(Described<L>::fields(), [&](const auto& f) {
+    props[f.key(kJsonl)] = property<L>(f);
+    if (f.required()) req.push_back(f.key(kJsonl));
+  });
+  return ojson{{"type", "object"},
+               {"properties", props},
+               {"required", req},
+               {"additionalProperties", false}};
 }
 
 // Adds E's def, then those of the entities its arrays hold.
@@ -102,33 +129,57 @@ std::string json_schema() {
   });
   ojson defs = ojson::object();
   defs["document"] = object_def<DocumentHead>(sections);
+  defs[Described<DocSelf>::def] = object_def<DocSelf>();
   each_kind([&](const auto& k) {
     add_defs<typename std::remove_cvref_t<decltype(k)>::entity_type>(defs);
   });
-  // What a jsonl line adds to an entity's fields: source, kind, and a priority item's list
-  // fields.
-  ojson line_props = {{"source", {{"type", "string"}}}, {"kind", {{"enum", line_kinds}}}};
-  std::set<std::string> item_fields;
-  each_field<kJsonl>(Described<Item>::fields(), [&](const auto& f) { item_fields.insert(f.name); });
-  each_field<kJsonl>(Described<PriorityLine>::fields(), [&](const auto& f) {
-    if (!item_fields.count(f.name)) line_props[f.name] = property<PriorityLine>(f);
+  // jsonl: one def per kind of line, the document's first; jsonl_line picks the def by the
+  // line's kind (if/then rather than oneOf: a validator then reports what is wrong with the
+  // line, not that it matches none of six schemas, and checks one def instead of six).
+  ojson line_names = ojson::array();
+  ojson dispatch = ojson::array();
+  auto add_line = [&](const std::string& kind, ojson def) {
+    std::string name = "line_" + kind;
+    defs[name] = std::move(def);
+    line_names.push_back(kind);
+    dispatch.push_back({{"if", {{"properties", {{"kind", {{"const", kind}}}}}}},
+                        {"then", {{"$ref", "#/$defs/" + name}}}});
+  };
+  {
+    ojson d = line_def<DocumentHead>("document");
+    ojson counts = ojson::object();
+    for (const auto& k : line_kinds) {
+      counts[k.get<std::string>()] = {{"type", "integer"}, {"minimum", 0}};
+    }
+    d["properties"]["counts"] = {
+        {"description", "how many lines of each kind follow for this document"},
+        {"type", "object"},
+        {"properties", counts},
+        {"additionalProperties", false}};
+    d["required"].push_back("counts");
+    add_line("document", std::move(d));
+  }
+  each_kind([&](const auto& k) {
+    add_line(k.line, line_def<typename std::remove_cvref_t<decltype(k)>::line_type>(k.line));
   });
-  std::vector<std::string> line_required = {"source", "kind"};
-  each_field<kJsonl>(span_fields(), [&](const auto& f) { line_required.push_back(f.name); });
   defs["jsonl_line"] = {
-      {"description", "one line of --format jsonl: an entity plus source and kind"},
+      {"description",
+       "one line of --format jsonl: a document's line, then one per entity (its fields plus "
+       "source and kind)"},
       {"type", "object"},
-      {"properties", line_props},
-      {"required", line_required}};
+      {"properties", {{"kind", {{"enum", line_names}}}}},
+      {"required", {"source", "kind"}},
+      {"allOf", dispatch}};
   ojson schema = {
       {"$schema", "https://json-schema.org/draft/2020-12/schema"},
-      {"$id", "trich/1"},
+      {"$id", "urn:trich:schema:1"},
       {"title", "trich output (json); $defs.jsonl_line describes one line of jsonl"},
       {"type", "object"},
       {"properties",
        {{"schema", {{"const", "trich/1"}}},
         {"documents", {{"type", "array"}, {"items", {{"$ref", "#/$defs/document"}}}}}}},
       {"required", {"schema", "documents"}},
+      {"additionalProperties", false},
       {"$defs", defs}};
   return schema.dump(2) + "\n";
 }

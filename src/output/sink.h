@@ -10,6 +10,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -23,6 +24,10 @@ struct DocumentHead {
   std::string source;
   std::string encoding;
   size_t bytes = 0;
+  std::optional<DocSelf> self;
+  // The lines (jsonl) or entities (json: a priority list counts once) of each section the
+  // sink writes, in section order; known once the document is whole (PartWriter::finish).
+  std::vector<size_t> counts;
 };
 
 struct DocumentResult {
@@ -30,7 +35,7 @@ struct DocumentResult {
   std::string encoding;
   size_t bytes = 0;
   Extraction x;
-  DocumentHead head() const { return {source, encoding, bytes}; }
+  DocumentHead head() const { return {source, encoding, bytes, x.self}; }
 };
 
 struct SinkOptions {
@@ -44,7 +49,7 @@ enum class Section { citations, priorities, dates, terms, findings };
 
 // What has been written of one section of one document so far.
 struct SectionState {
-  size_t entities = 0;  // entities (lists count as one each) written
+  size_t entities = 0;  // entities written (json: a priority list counts once; jsonl: lines)
   int lists = 0;        // priority lists numbered so far (jsonl and csv number them)
 };
 

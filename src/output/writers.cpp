@@ -32,7 +32,11 @@ class JsonSink : public Sink {
     out_ << (first_ ? "\n" : ",\n") << "    {";
     const char* sep = "\n      ";
     each_field<kJson>(Described<DocumentHead>::fields(), [&](const auto& f) {
-      out_ << sep << '"' << f.name << "\": " << dump(ojson(value(f, h)));
+      out_ << sep << '"' << f.name << "\": ";
+      for (char c : dump(json_value(value(f, h)), kIndent)) {  // nested objects indented too
+        out_ << c;
+        if (c == '\n') out_ << "      ";
+      }
       sep = ",\n      ";
     });
     first_ = false;
@@ -67,6 +71,25 @@ class JsonSink : public Sink {
 class JsonlSink : public Sink {
  public:
   JsonlSink(const SinkOptions& o, std::ostream& out) : Sink(o, out) {}
+  // The document's line, before its entities' (docs/contract.md): so a document with no
+  // entity still shows in the stream, with its encoding and size.
+  void open_document(const DocumentHead& h) override {
+    std::string buf = "{\"source\":";
+    append_json_string(buf, h.source);
+    buf += ",\"kind\":\"document\"";
+    append_line_fields(buf, h);
+    buf += ",\"counts\":{";
+    for (size_t i = 0; i < sections_.size(); ++i) {
+      with_kind(sections_[i], [&](const auto& k) {
+        buf += i ? ",\"" : "\"";
+        buf += k.line;
+        buf += "\":";
+        buf += std::to_string(i < h.counts.size() ? h.counts[i] : 0);
+      });
+    }
+    buf += "}}\n";
+    out_ << buf;
+  }
   // One line per entity: {"source":...,"kind":...,<the entity's fields>}, written straight
   // from the entity (no JSON object is built: on news text that was a tenth of the run).
   void entities(Section s, const DocumentHead& h, const Extraction& x, SectionState& st,
@@ -85,6 +108,7 @@ class JsonlSink : public Sink {
         open(k.line);
         append_line_fields(buf, line);
         buf += "}\n";
+        ++st.entities;
       });
     });
     to << buf;
@@ -189,6 +213,14 @@ class CsvSink : public Sink {
   std::vector<std::string> names_;  // the csv fields' names, as listed
 };
 
+// Writes nothing: for commands that print something else than documents (trich graph).
+class NullSink : public Sink {
+ public:
+  NullSink(const SinkOptions& o, std::ostream& out) : Sink(o, out) {}
+  void entities(Section, const DocumentHead&, const Extraction&, SectionState&,
+                std::ostream&) const override {}
+};
+
 }  // namespace
 
 Sink::Sink(const SinkOptions& o, std::ostream& out) : o_(o), out_(out) {
@@ -212,6 +244,7 @@ std::unique_ptr<Sink> make_sink(const SinkOptions& o, std::ostream& out) {
   if (o.format == "jsonl") return std::make_unique<JsonlSink>(o, out);
   if (o.format == "csv") return std::make_unique<CsvSink>(o, out);
   if (o.format == "text") return make_text_sink(o, out);
+  if (o.format == "none") return std::make_unique<NullSink>(o, out);
   return nullptr;
 }
 

@@ -9,7 +9,7 @@
 namespace trich {
 
 struct Config {
-  std::string command = "extract";  // extract, audit, rules-check, schema
+  std::string command = "extract";  // extract, audit, graph, rules-check, schema
   KindSet kinds;
   std::string format = "json";
   std::string rules_dir;            // empty: the rules built into the binary
@@ -26,6 +26,8 @@ struct Config {
   std::string registry;             // audit: CSV of trusted documents
   bool hidden = false;              // -r also reads hidden files and directories
   std::vector<std::string> globs;   // -g: include (or, with "!", exclude) under directories
+  int top = 0;                      // graph: a table of the N most cited documents
+  bool internal = false;            // graph: only edges between documents of the run
   int progress = 0;                 // 1 --progress, -1 --no-progress, 0 on a terminal only
 };
 

@@ -23,6 +23,7 @@
 
 #include "audit/audit.h"
 #include "extract/resolvers.h"
+#include "graph/graph.h"
 #include "io/decode.h"
 #include "io/input.h"
 #include "output/fd_stream.h"
@@ -72,12 +73,14 @@ struct Shared {
   const Sink& sink;
   std::atomic<bool>& cancelled;  // the output is gone: stop reading
   Extractor::WarmUp* warm;       // fed the size of each text, when there is one
+  bool graph = false;            // trich graph: each outcome carries its GraphDoc
 };
 
 KindSet kinds_to_scan(const Config& cfg, const Auditor* auditor) {
   if (!auditor) return cfg.kinds;
   KindSet k;  // audit needs every kind, whatever is printed
   k.audit = true;
+  k.reference_date = cfg.kinds.reference_date;
   return k;
 }
 
@@ -98,6 +101,7 @@ struct Outcome {
   bool skipped_binary = false;
   Tally tally;  // for --stats
   bool quiet = false;  // a binary file met while walking a directory: counted, not reported
+  std::optional<GraphDoc> graph;  // trich graph: the document's references
 };
 
 // Reads a large input a window at a time, formatting each window's entities as it goes.
@@ -109,6 +113,14 @@ void process_windows(InputReader& r, std::string read, const Shared& sh, Outcome
                               sh.window, [&](const Extraction& ex) {
                                 o.fails_audit = o.fails_audit || failing(ex.findings, sh.fail_rank);
                                 o.tally.add(ex);
+                                if (sh.graph) {
+                                  if (!o.graph) {
+                                    o.graph.emplace();
+                                    o.graph->source = r.path();
+                                    o.graph->self = ex.self;
+                                  }
+                                  o.graph->add(ex.citations);
+                                }
                                 auto res = o.parts->part(head, ex);
                                 if (!res.ok()) spool_error = res.error();
                                 return res.ok() && !sh.cancelled;
@@ -153,11 +165,17 @@ Outcome process_input(const Input& in, const Shared& sh) {
     return o;
   }
   Document doc(in.path, std::move(dec));
-  DocumentHead head{in.path, doc.encoding(), n};
   Extraction ex = sh.x.run(doc, sh.scan);
+  DocumentHead head{in.path, doc.encoding(), n, ex.self};
   if (sh.auditor) sh.auditor->check(doc, ex);
   o.fails_audit = failing(ex.findings, sh.fail_rank);
   o.tally.add(ex);
+  if (sh.graph) {
+    o.graph.emplace();
+    o.graph->source = in.path;
+    o.graph->self = ex.self;
+    o.graph->add(ex.citations);
+  }
   o.parts = std::make_unique<PartWriter>(sh.sink, PartWriter::Spool::memory);
   auto r2 = o.parts->part(head, ex);
   if (r2.ok()) o.head = head;
@@ -267,7 +285,10 @@ int run(const Config& cfg, std::ostream& err) {
     return 2;
   }
   KindSet needed = cfg.kinds;
-  if (cfg.command == "audit") needed = KindSet{true, true, true, true, true};
+  if (cfg.command == "audit") {
+    needed = KindSet{};
+    needed.audit = true;
+  }
   std::vector<std::string> kinds = cfg.command == "rules-check" ? std::vector<std::string>{}
                                                                  : Extractor::kinds_for(needed);
   int jobs = cfg.jobs > 0 ? cfg.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -351,7 +372,8 @@ int run(const Config& cfg, std::ostream& err) {
   }
 
   SinkOptions so;
-  so.format = cfg.format;
+  bool graphing = cfg.command == "graph";
+  so.format = graphing ? "none" : cfg.format;
   so.kinds = cfg.kinds;
   so.findings = cfg.command == "audit";
   so.bom = cfg.bom;
@@ -385,7 +407,9 @@ int run(const Config& cfg, std::ostream& err) {
             fail_rank,
             *sink,
             cancelled,
-            warm.get()};
+            warm.get(),
+            graphing};
+  Graph graph;
   run_ordered(inputs, jobs, sh, [&](Outcome o) {
     report(o.diagnostics, o.quiet && o.skipped_binary);
     binaries += o.skipped_binary;
@@ -393,6 +417,7 @@ int run(const Config& cfg, std::ostream& err) {
     if (!o.head && !o.skipped_binary) ++stats.unreadable;
     if (progress) progress->done(o.head ? o.head->bytes : 0);
     failed_audit = failed_audit || o.fails_audit;
+    if (o.head && o.graph) graph.add(*o.graph);
     if (o.head && o.parts) {
       count(*o.head);
       auto r = o.parts->finish(*sink, *o.head);
@@ -405,6 +430,7 @@ int run(const Config& cfg, std::ostream& err) {
     return true;
   });
   progress.reset();
+  if (graphing && !pipe_closed) graph.write({cfg.format, cfg.top, cfg.internal}, out);
   if (!pipe_closed) {
     sink->end();
     out.flush();

@@ -31,10 +31,11 @@ Found found(std::string text, std::string value, const E& e) {
 }
 
 // The entities of `kind` that the rules find in `text`, with their texts and values.
-std::vector<Found> find(const Extractor& x, const std::string& kind, const std::string& text) {
+std::vector<Found> find(const Extractor& x, const std::string& kind, const std::string& text,
+                        const std::string& reference = "") {
   std::vector<Found> out;
   auto sub = [&](At at) { return text.substr(at.b, at.e - at.b); };
-  Extraction e = x.run_kind(kind, text);
+  Extraction e = x.run_kind(kind, text, reference);
   for (const auto& c : e.citations) {
     out.push_back(found(sub(c.at), c.symbol ? *c.symbol : c.name.value_or(""), c));
   }
@@ -54,6 +55,9 @@ std::vector<Found> find(const Extractor& x, const std::string& kind, const std::
   }
   for (const auto& a : e.announcements) {
     out.push_back({sub(a.at), std::to_string(a.count), ojson{{"count", a.count}}, {"count"}});
+  }
+  for (const auto& h : e.header_dates) {
+    out.push_back({sub(h.at), h.value, ojson{{"value", h.value}}, {"value"}});
   }
   for (const auto& a : e.anniversaries) {
     out.push_back({sub(a.at), fmt::format("{}:{}-{}", a.years, a.from, a.to),
@@ -120,7 +124,7 @@ int check_rules(const Extractor& x, std::ostream& out) {
     for (const auto& ex : r.examples) {
       ++examples;
       std::string text = normalized(ex.text);
-      auto found = find(x, r.kind, text);
+      auto found = find(x, r.kind, text, ex.reference);
       if (hides) {
         if (!found.empty()) {
           ++failures;
@@ -151,7 +155,7 @@ int check_rules(const Extractor& x, std::ostream& out) {
     for (const auto& ex : r.counterexamples) {
       ++examples;
       std::string text = normalized(ex.text);
-      auto found = find(x, r.kind, text);
+      auto found = find(x, r.kind, text, ex.reference);
       if (!found.empty()) {
         ++failures;
         out << fmt::format("{}: counterexample \"{}\" gives \"{}\"\n", where, ex.text,

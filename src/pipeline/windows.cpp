@@ -207,6 +207,7 @@ WindowedOutcome process_in_windows(InputReader& in, std::string buf, const std::
     }
     Document doc(source, std::move(dec), origin);
     Extraction ex = x.run(doc, kinds, &citations);
+    if (o.head && origin.offset == 0) o.head->self = ex.self;  // the header is the first window's
     size_t cut = doc.decoded().size();
     if (!last) cut = cut_around_lists(doc, ex, choose_cut(doc.decoded(), size.lookahead));
     size_t cut_input = doc.decoded_to_input(cut);

@@ -136,7 +136,8 @@ std::optional<std::string> field_json(const toml::node& n) {
 }
 
 // Reads one example: a string (the whole text is the entity) or
-// {text, span(s), value(s), FIELD = value or [one per span]}.
+// {text, span(s), value(s), reference, FIELD = value or [one per span]} (reference: the date
+// that relative dates resolve against).
 Result<Example> read_example(const std::string& file, const std::string& where,
                              const toml::node& node) {
   Example e;
@@ -193,6 +194,10 @@ Result<Example> read_example(const std::string& file, const std::string& where,
                                   std::tuple{"values", true, &e.values}}) {
     if (auto d = strings(key, plural, *out)) return *d;
   }
+  // The date relative dates resolve against (rules/vi/relative.toml).
+  std::vector<std::string> reference;
+  if (auto d = strings("reference", false, reference)) return *d;
+  if (!reference.empty()) e.reference = reference.front();
   if (e.spans.empty()) e.spans.push_back(e.text);
   if (e.values.size() > e.spans.size()) {
     return bad(node, fmt::format("{} values for {} span{}", e.values.size(), e.spans.size(),
@@ -200,7 +205,8 @@ Result<Example> read_example(const std::string& file, const std::string& where,
   }
   for (auto&& [k, v] : *t) {
     std::string_view key = k.str();
-    if (key == "text" || key == "span" || key == "spans" || key == "value" || key == "values") {
+    if (key == "text" || key == "span" || key == "spans" || key == "value" || key == "values" ||
+        key == "reference") {
       continue;
     }
     ExampleField f;

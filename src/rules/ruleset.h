@@ -57,6 +57,7 @@ struct Example {
   std::string text;                 // the input
   std::vector<std::string> spans;   // the expected entity texts, in order
   std::vector<std::string> values;  // optional expected values, in order (see rules check)
+  std::string reference;            // the reference date relative dates resolve against
   std::vector<ExampleField> fields;  // other fields of the entities (see rules check)
   int line = 0;
 };

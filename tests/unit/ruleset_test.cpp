@@ -136,7 +136,8 @@ TEST_CASE("typed rules: params, groups and lexicons are checked against the reso
        "r.toml:9: rule \"p\": param \"lexicon\": unknown lexicon \"ordinal_thuu\""},
       {"an unknown param",
        term("params = { kind = \"khoa\", knd = \"khoa\" }", "khoa (?P<ord>\\d+)"),
-       "r.toml:9: rule \"t\": unknown param \"knd\" (resolver \"term_ordinal\" takes kind)"},
+       "r.toml:9: rule \"t\": unknown param \"knd\" (resolver \"term_ordinal\" takes kind, "
+       "max)"},
       {"a missing param", priority("params = { lexicon = \"ordinal_thu\" }"),
        "r.toml:6: rule \"p\": missing param \"style\" (a string: thu or la)"},
       {"params that are no table", priority("params = \"thu\""),
@@ -144,7 +145,7 @@ TEST_CASE("typed rules: params, groups and lexicons are checked against the reso
       {"a group the resolver does not read",
        term("params = { kind = \"khoa\" }", "khoa (?P<ordinal>\\d+)"),
        "r.toml:6: rule \"t\": group \"ordinal\" is not one resolver \"term_ordinal\" reads "
-       "(span, ord, head)"},
+       "(span, ord, head, more)"},
       {"a group the resolver needs",
        term("params = { kind = \"khoa\" }", "khoa (?P<head>\\d+)"),
        "r.toml:6: rule \"t\": resolver \"term_ordinal\" needs a group \"ord\""},

@@ -69,18 +69,35 @@ TEST_CASE("json with no document is still valid") {
   CHECK(nlohmann::json::parse(out.str())["documents"].empty());
 }
 
-TEST_CASE("jsonl: one entity per line with source and kind") {
+TEST_CASE("jsonl: a document line, then one entity per line with source and kind") {
   SinkOptions o;
   o.format = "jsonl";
   std::istringstream in(write(o));
   std::string line;
   std::vector<nlohmann::json> lines;
   while (std::getline(in, line)) lines.push_back(nlohmann::json::parse(line));
-  REQUIRE(lines.size() == 4);
-  CHECK(lines[0]["kind"] == "date");
-  CHECK(lines[0]["source"] == "a,b.txt");
-  CHECK(lines[1]["kind"] == "term");
-  CHECK(lines[1]["term_kind"] == "khoa");
+  REQUIRE(lines.size() == 6);
+  CHECK(lines[0] == nlohmann::json::parse(
+                        R"({"source":"a,b.txt","kind":"document","format":"text",)"
+                        R"("encoding":"utf-8","bytes":42,)"
+                        R"("counts":{"citation":0,"priority":0,"date":1,"term":1}})"));
+  CHECK(lines[1]["kind"] == "date");
+  CHECK(lines[1]["source"] == "a,b.txt");
+  CHECK(lines[2]["kind"] == "term");
+  CHECK(lines[2]["term_kind"] == "khoa");
+  CHECK(lines[3]["kind"] == "document");
+}
+
+TEST_CASE("jsonl: counts only the kinds written; audit counts findings") {
+  SinkOptions o;
+  o.format = "jsonl";
+  o.kinds = KindSet{false, false, false, true, false};
+  o.findings = true;
+  std::istringstream in(write(o));
+  std::string line;
+  std::getline(in, line);
+  CHECK(nlohmann::json::parse(line)["counts"] ==
+        nlohmann::json::parse(R"({"term":1,"finding":0})"));
 }
 
 TEST_CASE("csv: RFC 4180 quoting, CRLF, one-kind and several-kind headers") {
@@ -116,8 +133,12 @@ TEST_CASE("descriptors: json, schema, jsonl and csv agree on each kind's fields"
   auto schema = ojson::parse(json_schema());
   Citation c;
   c.symbol = "35-CT/TW";
+  c.self = true;  // written only when true, like a date's inferred
   Date d;
   d.inferred = true;
+  d.relative = true;
+  d.interval_from = "2024-01-01";
+  d.interval_to = "2024-03-31";
   Term t;
   Finding f;
   auto keys = [](const ojson& j) {
@@ -134,9 +155,13 @@ TEST_CASE("descriptors: json, schema, jsonl and csv agree on each kind's fields"
     INFO(def);
     CHECK(keys(schema["$defs"][def]["properties"]) == keys(object));
   }
-  // A date's "inferred" is written only when true, so the schema does not require it.
+  // A date's "inferred" and "relative" are written only when true, its interval's ends only
+  // when it has them, so the schema requires none of them.
   auto req = schema["$defs"]["date"]["required"];
-  CHECK(std::find(req.begin(), req.end(), "inferred") == req.end());
+  for (const char* k : {"inferred", "relative", "interval_from", "interval_to"}) {
+    INFO(k);
+    CHECK(std::find(req.begin(), req.end(), k) == req.end());
+  }
   CHECK(keys(to_json(Date{})) == std::vector<std::string>{"text", "start", "end", "line",
                                                          "column", "value", "precision"});
   // jsonl writes the same fields straight from the entity, renaming a TERM's kind.
