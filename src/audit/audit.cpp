@@ -1,6 +1,7 @@
 #include "audit/audit.h"
 
 #include <algorithm>
+#include <optional>
 
 #include <fmt/format.h>
 #include <unicode/uchar.h>
@@ -25,20 +26,30 @@ struct Ctx {
   const Document& doc;
   Extraction& x;
   std::string_view text;  // doc.text()
+  const Messages& messages;
+  int context;  // findings carry excerpts with this many lines around; none when < 0
 
   // The input's own text for [at.b, at.e) of the normalized text.
   std::string quote(At at) const { return doc.span(at.b, at.e).text; }
   size_t line_of(At at) const { return doc.span(at.b, at.b).line; }
 
-  void add(At at, const char* code, const char* severity, std::string message) {
+  // A finding: its message is the language's template for `code` (or its `variant`) filled
+  // with `args` (audit/messages.h), which the finding also carries.
+  void add(At at, const char* code, const char* severity, Args args, const char* variant = "",
+           std::optional<At> related = std::nullopt) {
     Finding f;
     f.at = at;
     f.code = code;
     f.severity = severity;
-    f.message = std::move(message);
+    f.message = messages.render(code, variant, args);
+    f.args.items = std::move(args);
+    f.related_at = related;
     x.findings.push_back(std::move(f));
   }
 };
+
+std::string str(size_t n) { return std::to_string(n); }
+std::string str(int n) { return std::to_string(n); }
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
@@ -191,9 +202,11 @@ void check_type_mismatch(const rules::RuleSet& rules, const Auditor::Tables& t, 
     }
     if (shortened) continue;
     cx.add(c.at, "citation.type_mismatch", "error",
-           fmt::format("\"{}\" is cited with type code {}, which stands for {}; a {} takes {}",
-                       type, *c.type_code, join(t.types_of_code.at(*c.type_code), " or "), type,
-                       join(accepted->second, " or ")));
+           {{"symbol", *c.symbol},
+            {"type", type},
+            {"code", *c.type_code},
+            {"code_types", join(t.types_of_code.at(*c.type_code), " / ")},
+            {"type_codes", join(accepted->second, " / ")}});
   }
 }
 
@@ -204,9 +217,7 @@ void check_unknown_type_code(const rules::RuleSet& rules, const Auditor::Tables&
     // "AN/FPS-117" or "F0-F1" shapes with no such words are no citation to judge.
     if (!c.type_from_words && !c.date && !c.date_at && !c.issuer) continue;
     cx.add(c.at, "citation.unknown_type_code", "warning",
-           fmt::format("type code {} of {} is in no table of the rules (code_state, "
-                       "code_normative, code_party)",
-                       *c.type_code, *c.symbol));
+           {{"symbol", *c.symbol}, {"code", *c.type_code}});
   }
 }
 
@@ -216,7 +227,7 @@ void check_year_mismatch(Ctx& cx) {
     if (c.date->compare(0, 4, std::to_string(*c.year)) == 0) continue;
     std::string written = c.date_at ? cx.quote(*c.date_at) : *c.date;
     cx.add(c.at, "citation.year_mismatch", "warning",
-           fmt::format("{} carries the year {}, but is dated {}", *c.symbol, *c.year, written));
+           {{"symbol", *c.symbol}, {"year", str(*c.year)}, {"date", written}});
   }
 }
 
@@ -245,8 +256,15 @@ void check_conflicting_dates(const rules::RuleSet& rules, const Auditor& a, Ctx&
       }
       std::string here = c.date_at ? cx.quote(*c.date_at) : *c.date;
       cx.add(c.at, "citation.conflicting_dates", "warning",
-             fmt::format("{} is dated {} here, but {} on line {}", *c.symbol, here, p.written,
-                         p.line));
+             {{"symbol", *c.symbol},
+              {"date", here},
+              {"other_date", p.written},
+              {"other_line", str(p.line)}},
+             "");
+      // The earlier mention may be in an earlier window of the input: its span and lines
+      // are kept.
+      cx.x.findings.back().related = p.span;
+      cx.x.findings.back().excerpt = p.lines;
       break;
     }
     if (repeated) continue;  // an equal mention further on would decide as this one did
@@ -254,7 +272,14 @@ void check_conflicting_dates(const rules::RuleSet& rules, const Auditor& a, Ctx&
     for (const auto& p : seen) known = known || (p.date == *c.date && p.issuer == c.issuer);
     if (!known) {
       seen.push_back({*c.date, c.issuer, c.date_at ? cx.quote(*c.date_at) : *c.date,
-                      cx.line_of(c.at)});
+                      cx.line_of(c.at), cx.doc.span(c.date_at ? c.date_at->b : c.at.b,
+                                                    c.date_at ? c.date_at->e : c.at.e),
+                      {}});
+      if (cx.context >= 0) {
+        Finding at;
+        at.span = seen.back().span;
+        seen.back().lines = excerpt_lines(cx.doc, at, cx.context);
+      }
     }
   }
 }
@@ -289,12 +314,8 @@ void check_not_in_registry(const Auditor& a, const std::map<std::string, Registr
     const auto& [c, n] = missing[k];
     memory.unregistered.insert(k);
     cx.add(c->at, "citation.not_in_registry", "warning",
-           n == 1 ? fmt::format("{} is not in the registry", *c->symbol)
-           : windowed
-               ? fmt::format("{} is not in the registry (cited {} times in this window of "
-                             "the input; reported once)", *c->symbol, n)
-               : fmt::format("{} is not in the registry (cited {} times; reported once)",
-                             *c->symbol, n));
+           {{"symbol", *c->symbol}, {"mentions", str(n)}},
+           n == 1 ? "" : windowed ? "window" : "repeated");
   }
 }
 
@@ -306,31 +327,43 @@ void check_registry_mismatch(const rules::RuleSet& rules, const Auditor& a,
     auto it = reg.find(a.key(*c.symbol));
     if (it == reg.end()) continue;
     const RegistryEntry& e = it->second;
+    // Each difference is a part of the message and its values are arguments of the finding.
     std::vector<std::string> diffs;
+    Args args = {{"symbol", *c.symbol}, {"registry_line", str(e.line)}};
+    auto differ = [&](const char* part, Args part_args) {
+      diffs.push_back(cx.messages.render(part, "", part_args));
+      for (auto& a : part_args) {
+        bool have = false;
+        for (const auto& b : args) have = have || b.first == a.first;
+        if (!have) args.push_back(std::move(a));
+      }
+    };
     if (c.date && !e.date.empty() && *c.date != e.date) {
-      diffs.push_back(fmt::format("dated {} here, {} in the registry",
-                                  c.date_at ? cx.quote(*c.date_at) : *c.date, e.date));
+      differ("part.registry_date",
+             {{"date", c.date_at ? cx.quote(*c.date_at) : *c.date}, {"registry_date", e.date}});
     }
     if (!e.type.empty()) {
       if (c.type_from_words && lower(*c.type_from_words) != lower(e.type)) {
-        diffs.push_back(fmt::format("a {} here, a {} in the registry", *c.type_from_words, e.type));
+        differ("part.registry_type", {{"type", *c.type_from_words}, {"registry_type", e.type}});
       } else if (!c.type_from_words && c.type_code &&
                  read_code(rules, t, c) == CodeReading::check) {
         auto acc = t.codes_of_type.find(e.type);
         if (acc != t.codes_of_type.end() && !acc->second.count(*c.type_code)) {
-          diffs.push_back(fmt::format("type code {} here, a {} ({}) in the registry",
-                                      *c.type_code, e.type, join(acc->second, " or ")));
+          differ("part.registry_code", {{"code", *c.type_code},
+                                        {"registry_type", e.type},
+                                        {"registry_codes", join(acc->second, " / ")}});
         }
       }
     }
     if (c.issuer && !e.issuer.empty() &&
         canonical_issuer(rules, *c.issuer) != canonical_issuer(rules, e.issuer)) {
-      diffs.push_back(fmt::format("issued by {} here, by {} in the registry", *c.issuer, e.issuer));
+      differ("part.registry_issuer", {{"issuer", *c.issuer}, {"registry_issuer", e.issuer}});
     }
     if (diffs.empty()) continue;
-    std::string msg = fmt::format("{} differs from the registry (line {}): ", *c.symbol, e.line);
-    for (size_t i = 0; i < diffs.size(); ++i) msg += (i ? "; " : "") + diffs[i];
-    cx.add(c.at, "citation.registry_mismatch", "error", msg);
+    std::string joined, sep = cx.messages.render("part.separator", "", {});
+    for (size_t i = 0; i < diffs.size(); ++i) joined += (i ? sep : "") + diffs[i];
+    args.insert(args.begin() + 2, {"differences", joined});
+    cx.add(c.at, "citation.registry_mismatch", "error", std::move(args));
   }
 }
 
@@ -341,29 +374,20 @@ void check_invalid_dates(Ctx& cx) {
   static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   for (const auto& d : cx.x.invalid_dates) {
     std::string written = cx.quote(d.at);
-    // The day, month and year are the first three numbers of the expression.
-    std::vector<int> nums;
-    std::string_view t = cx.text.substr(d.at.b, d.at.e - d.at.b);
-    for (size_t i = 0; i < t.size() && nums.size() < 3;) {
-      if (t[i] < '0' || t[i] > '9') { ++i; continue; }
-      int v = 0;
-      while (i < t.size() && t[i] >= '0' && t[i] <= '9') v = v * 10 + (t[i++] - '0');
-      nums.push_back(v);
-    }
-    std::string why = d.reason;
-    if (nums.size() == 3 && nums[1] >= 1 && nums[1] <= 12) {
-      int dd = nums[0], mm = nums[1], yy = nums[2];
+    int dd = d.day, mm = d.month, yy = d.year;
+    const char* variant = "";
+    int max = 0;
+    if (mm >= 1 && mm <= 12) {
       bool leap = (yy % 4 == 0 && yy % 100 != 0) || yy % 400 == 0;
-      int max = days[mm - 1] + (mm == 2 && leap ? 1 : 0);
-      if (mm == 2 && dd == 29 && !leap) {
-        why = fmt::format("{} is not a leap year, so month 2 has 28 days", yy);
-      } else if (dd > max) {
-        why = fmt::format("month {} has {} days", mm, max);
-      } else if (dd == 0) {
-        why = "there is no day 0";
-      }
+      max = days[mm - 1] + (mm == 2 && leap ? 1 : 0);
+      if (mm == 2 && dd == 29 && !leap) variant = "leap";
+      else if (dd > max) variant = "month";
+      else if (dd == 0) variant = "zero";
     }
-    cx.add(d.at, "date.invalid", "error", fmt::format("\"{}\" is not a date: {}", written, why));
+    cx.add(d.at, "date.invalid", "error",
+           {{"date", written}, {"day", str(dd)}, {"month", str(mm)}, {"year", str(yy)},
+            {"days", str(max)}},
+           variant);
   }
 }
 
@@ -470,7 +494,7 @@ std::vector<int> really_missing(const Ctx& cx, const MarkerFinder& mf, const Ite
 std::string ordinals(const std::vector<int>& v) {
   std::string out;
   for (size_t i = 0; i < v.size(); ++i) {
-    out += (i == 0 ? "" : i + 1 == v.size() ? " and " : ", ") + std::to_string(v[i]);
+    out += (i == 0 ? "" : ", ") + std::to_string(v[i]);
   }
   return out;
 }
@@ -484,6 +508,15 @@ std::string marker_of(const Ctx& cx, const Item& it) {
   while (p < e && cx.text[p] != ',' && cx.text[p] != ':' && cx.text[p] != '\n') ++p;
   while (p > it.at.b && is_space(cx.text[p - 1])) --p;
   return cx.quote({it.at.b, p});
+}
+
+// Where the marker of an item stands (its words up to the comma or colon that ends them).
+At marker_at(const Ctx& cx, const Item& it) {
+  size_t e = std::min(it.at.e, it.at.b + 40);
+  size_t p = it.at.b;
+  while (p < e && cx.text[p] != ',' && cx.text[p] != ':' && cx.text[p] != '\n') ++p;
+  while (p > it.at.b && is_space(cx.text[p - 1])) --p;
+  return At{it.at.b, p > it.at.b ? p : it.at.e};
 }
 
 // How far apart the markers of two items of one list may stand, unless the second opens the
@@ -551,10 +584,14 @@ void check_priorities_gap(const rules::RuleSet& rules, Ctx& cx) {
     auto missing = really_missing(cx, mf, prev, it);
     if (missing.empty()) return;
     cx.add(it.at, "priorities.gap", "warning",
-           fmt::format("\"{}\" ({}) follows \"{}\" ({}) on line {}: ordinal{} {} {} missing",
-                       marker_of(cx, it), it.index, marker_of(cx, prev), prev.index,
-                       cx.line_of(prev.at), missing.size() == 1 ? "" : "s", ordinals(missing),
-                       missing.size() == 1 ? "is" : "are"));
+           {{"marker", marker_of(cx, it)},
+            {"index", str(it.index)},
+            {"previous", marker_of(cx, prev)},
+            {"previous_index", str(prev.index)},
+            {"previous_line", str(cx.line_of(prev.at))},
+            {"missing", ordinals(missing)},
+            {"count", str(missing.size())}},
+           "", marker_at(cx, prev));
   });
 }
 
@@ -576,8 +613,11 @@ void check_priorities_duplicate(const rules::RuleSet& rules, Ctx& cx) {
     auto between = words_in(cx.text, prev.at.b + 1, it.at.b);
     if (mf.find(between, 1, true) || mf.opening(between)) return;
     cx.add(it.at, "priorities.duplicate", "warning",
-           fmt::format("\"{}\" repeats ordinal {} of the item before it (\"{}\", line {})", m,
-                       it.index, pm, cx.line_of(prev.at)));
+           {{"marker", m},
+            {"index", str(it.index)},
+            {"previous", pm},
+            {"previous_line", str(cx.line_of(prev.at))}},
+           "", marker_at(cx, prev));
   });
 }
 
@@ -634,12 +674,14 @@ void check_priorities_count(const rules::RuleSet& rules, const Matcher* announce
       });
     }
     cx.add(*l.lead_at, "priorities.count_mismatch", "warning",
-           fmt::format("the lead announces {} item{}{}, the list has {} (\"{}\" ... \"{}\", "
-                       "lines {}-{})",
-                       announced, announced == 1 ? "" : "s",
-                       phrase.empty() ? "" : fmt::format(" (\"{}\")", phrase), have,
-                       marker_of(cx, *run.front()), marker_of(cx, last), cx.line_of(run.front()->at),
-                       cx.line_of(last.at)));
+           {{"announced", str(announced)},
+            {"phrase", phrase},
+            {"have", str(have)},
+            {"first", marker_of(cx, *run.front())},
+            {"last", marker_of(cx, last)},
+            {"first_line", str(cx.line_of(run.front()->at))},
+            {"last_line", str(cx.line_of(last.at))}},
+           phrase.empty() ? "" : "phrase", marker_at(cx, *run.front()));
   }
 }
 
@@ -656,9 +698,14 @@ void check_anniversaries(Ctx& cx) {
     while (p < a.at.e && is_space(cx.text[p])) ++p;
     while (p < a.at.e && !is_space(cx.text[p]) && cx.text[p] != '(' && cx.text[p] != ',') ++p;
     std::string n_words = cx.quote({a.at.b, p});
-    std::string msg = fmt::format("{}, but {} is {} years", n_words, cx.quote(a.years_at), span);
-    if (span + 1 == a.years) msg += " (counting both ends gives the stated number; an anniversary does not)";
-    cx.add(a.at, "anniversary.mismatch", "error", std::move(msg));
+    cx.add(a.at, "anniversary.mismatch", "error",
+           {{"stated", n_words},
+            {"years", str(a.years)},
+            {"from", str(a.from)},
+            {"to", str(a.to)},
+            {"years_text", cx.quote(a.years_at)},
+            {"span", str(span)}},
+           span + 1 == a.years ? "inclusive" : "");
   }
 }
 
@@ -778,8 +825,11 @@ Result<std::vector<RegistryEntry>> parse_registry(const std::string& text, const
 }
 
 Result<std::unique_ptr<Auditor>> Auditor::build(const rules::RuleSet& rules,
-                                               const std::string& registry_path) {
+                                               const std::string& registry_path,
+                                               const Messages* messages, int context) {
   auto a = std::unique_ptr<Auditor>(new Auditor(rules));
+  a->messages_ = messages;
+  a->context_ = context;
   a->tables_ = build_tables(rules);
   auto m = Matcher::build(rules, "announce");
   if (!m.ok()) return m.error();
@@ -829,7 +879,7 @@ std::string Auditor::key(const std::string& symbol) const {
 }
 
 void Auditor::check(const Document& doc, Extraction& x, AuditMemory* memory) const {
-  Ctx cx{doc, x, doc.text()};
+  Ctx cx{doc, x, doc.text(), messages_ ? *messages_ : Messages::builtin("en"), context_};
   AuditMemory fresh;
   AuditMemory& m = memory ? *memory : fresh;
   check_type_mismatch(rules_, tables_, cx);
@@ -847,7 +897,36 @@ void Auditor::check(const Document& doc, Extraction& x, AuditMemory* memory) con
   check_anniversaries(cx);
   std::stable_sort(x.findings.begin(), x.findings.end(),
                    [](const Finding& a, const Finding& b) { return a.at.b < b.at.b; });
-  for (auto& f : x.findings) f.span = doc.span(f.at.b, f.at.e);
+  for (auto& f : x.findings) {
+    f.span = doc.span(f.at.b, f.at.e);
+    if (f.related_at && !f.related) f.related = doc.span(f.related_at->b, f.related_at->e);
+  }
+  if (context_ >= 0) {
+    for (auto& f : x.findings) f.excerpt = excerpt_lines(doc, f, context_);
+  }
+}
+
+std::vector<SourceLine> excerpt_lines(const Document& doc, const Finding& f, int context) {
+  // The lines of the span and of the related mention, each with `context` lines around.
+  std::set<size_t> wanted;
+  auto around = [&](const Span& s) {
+    size_t last = s.line;
+    for (char ch : s.text) last += ch == '\n';
+    size_t from = s.line > static_cast<size_t>(context) ? s.line - context : 1;
+    for (size_t l = from; l <= last + context; ++l) wanted.insert(l);
+  };
+  around(f.span);
+  if (f.related) around(*f.related);
+  // Lines the finding already carries (an earlier window's) are kept as they are.
+  std::vector<SourceLine> out = f.excerpt;
+  for (const auto& sl : out) wanted.erase(sl.number);
+  for (size_t l : wanted) {
+    std::string_view t;
+    if (doc.line_text(l, t)) out.push_back({l, std::string(t)});
+  }
+  std::sort(out.begin(), out.end(),
+            [](const SourceLine& a, const SourceLine& b) { return a.number < b.number; });
+  return out;
 }
 
 }  // namespace trich

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "audit/messages.h"
 #include "base/error.h"
 #include "extract/engine.h"
 #include "extract/entities.h"
@@ -38,6 +39,8 @@ struct AuditMemory {
     std::optional<std::string> issuer;
     std::string written;  // the date as the input wrote it
     size_t line = 0;
+    Span span;  // where it is written (a later finding shows it beside its own)
+    std::vector<SourceLine> lines;  // its lines, when findings carry excerpts
   };
   std::map<std::string, std::vector<Dated>> dated;  // symbol key -> one mention per date, issuer
   std::set<std::string> unregistered;  // symbol keys already reported as not in the registry
@@ -47,8 +50,12 @@ class Auditor {
  public:
   // `registry_path` may be empty (no registry checks). Fails on an unreadable or malformed
   // registry, or on announce rules that do not compile.
+  // Messages are in `messages`' language (English when null); with `context` >= 0 each
+  // finding carries the input's lines around it and its related mention (Finding::excerpt).
   static Result<std::unique_ptr<Auditor>> build(const rules::RuleSet& rules,
-                                                const std::string& registry_path);
+                                                const std::string& registry_path,
+                                                const Messages* messages = nullptr,
+                                                int context = -1);
   // Appends findings to x.findings, in document order, with their spans filled in. With
   // `memory`, the document is one window of its input: the checks take the earlier windows'
   // mentions from it and add this one's.
@@ -69,11 +76,17 @@ class Auditor {
  private:
   explicit Auditor(const rules::RuleSet& r) : rules_(r) {}
   const rules::RuleSet& rules_;
+  const Messages* messages_ = nullptr;
+  int context_ = -1;
   Tables tables_;
   std::unique_ptr<Matcher> announcer_;
   std::map<std::string, RegistryEntry> registry_;
   bool has_registry_ = false;
 };
+
+// The input's lines around finding `f` (its span and related mention, `context` lines on each
+// side) that `doc` holds. Exposed for tests.
+std::vector<SourceLine> excerpt_lines(const Document& doc, const Finding& f, int context);
 
 // Parses the registry CSV (RFC 4180; header symbol,type,date,issuer,title; dates YYYY-MM-DD
 // or empty). Exposed for tests.

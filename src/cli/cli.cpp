@@ -92,6 +92,7 @@ struct Common {
   int jobs = 0;
   size_t window = 0;
   std::string reference_date;
+  std::string lang, color = "auto";
 };
 
 // --reference-date: "document" or a calendar date YYYY-MM-DD.
@@ -106,8 +107,8 @@ std::string check_reference_date(const std::string& s) {
   return "expected YYYY-MM-DD (a real date) or \"document\", got \"" + s + "\"";
 }
 
-const std::vector<std::string> kDocumentFormats = {"json", "jsonl", "csv"};
-const std::vector<std::string> kAuditFormats = {"json", "jsonl", "csv", "text"};
+const std::vector<std::string> kDocumentFormats = {"json", "jsonl", "csv", "xlsx"};
+const std::vector<std::string> kAuditFormats = {"json", "jsonl", "csv", "text", "sarif", "xlsx"};
 const std::vector<std::string> kGraphFormats = {"json", "csv", "graphml", "dot"};
 
 void add_common(CLI::App* app, Common& c, const std::vector<std::string>& formats,
@@ -139,6 +140,19 @@ void add_common(CLI::App* app, Common& c, const std::vector<std::string>& format
                   ->type_name("NAME")
                   ->check(CLI::IsMember(encs))] = encs;
   app->add_flag("--bom", c.bom, "csv: start with a UTF-8 byte-order mark (for spreadsheets)");
+  const std::vector<std::string> langs = {"vi", "en"};
+  doc.choices[app->add_option("--lang", c.lang,
+                              "language of messages and reports (default: from LC_ALL, "
+                              "LC_MESSAGES, LANG; vi* gives vi, else en)")
+                  ->type_name("LANG")
+                  ->check(CLI::IsMember(langs))] = langs;
+  const std::vector<std::string> colors = {"auto", "always", "never"};
+  doc.choices[app->add_option("--color", c.color,
+                              "colour the text output: auto (a terminal, unless NO_COLOR is "
+                              "set), always, never")
+                  ->type_name("WHEN")
+                  ->check(CLI::IsMember(colors))
+                  ->capture_default_str()] = colors;
   app->add_flag("--stats", c.stats,
                 "print on standard error what was read, found and skipped, and how fast");
   app->add_flag("--progress", c.progress, "show a progress line on standard error, even into a pipe");
@@ -173,6 +187,8 @@ Config to_config(const Common& c) {
   cfg.hidden = c.hidden;
   cfg.globs = c.globs;
   cfg.progress = c.no_progress ? -1 : c.progress ? 1 : 0;
+  cfg.lang = c.lang;
+  cfg.color = c.color;
   return cfg;
 }
 
@@ -328,6 +344,17 @@ int run(int argc, char** argv) {
                   ->check(CLI::IsMember(severities))
                   ->capture_default_str()] = severities;
   audit->add_option("--registry", registry, "CSV of trusted documents (symbol,type,date,issuer,title)")
+      ->type_name("FILE");
+  int context = 0;
+  bool findings_only = false;
+  std::string baseline;
+  audit->add_option("-C,--context", context, "text: lines of the document shown around a finding")
+      ->type_name("N")
+      ->check(CLI::Range(0, 100));
+  audit->add_flag("--findings-only", findings_only,
+                  "print only the findings, not the entities (every format)");
+  audit->add_option("--baseline", baseline,
+                    "an earlier audit (json, jsonl or sarif): report only findings not in it")
       ->type_name("FILE");
   audit->footer("Example: trich audit --format text report.txt\n"
                 "         trich audit --registry samples/registry.csv --fail-on warning plan.txt");
@@ -490,6 +517,9 @@ int run(int argc, char** argv) {
     cfg.command = "audit";
     cfg.fail_on = fail_on;
     cfg.registry = registry;
+    cfg.context = context;
+    cfg.findings_only = findings_only;
+    cfg.baseline = baseline;
   } else if (graph->parsed()) {
     common = &graph_opts;
     cfg = to_config(graph_opts);

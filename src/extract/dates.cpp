@@ -25,7 +25,7 @@ bool add_date(ResolveContext& cx, size_t b, size_t e, int d, int m, int y, bool 
     if (out.value.empty()) {
       if (m >= 1 && m <= 12 && d >= 1 && d <= 31) {
         cx.out.invalid_dates.push_back(
-            {{b, e}, fmt::format("day {} does not exist in month {} of {}", d, m, y)});
+            {{b, e}, fmt::format("day {} does not exist in month {} of {}", d, m, y), d, m, y});
       }
       return false;
     }

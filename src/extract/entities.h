@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "text/document.h"
@@ -89,16 +90,37 @@ struct PriorityList {
   std::vector<Item> items;
 };
 
+// A finding's arguments: the values filled into its message (audit/messages.h), by name, in
+// the order the check gives them.
+struct FindingArgs {
+  std::vector<std::pair<std::string, std::string>> items;
+  bool empty() const { return items.empty(); }
+};
+
+// A line of the input shown around a finding (--format text, html).
+struct SourceLine {
+  size_t number = 0;
+  std::string text;  // decoded, without its line end
+};
+
 struct Finding {
   At at;
   Span span;
   std::string code, severity, message;
+  FindingArgs args;
+  // The other mention the finding is about (the earlier date of a conflict, the item before
+  // a gap), when there is one.
+  std::optional<At> related_at;
+  std::optional<Span> related;
+  // The input's lines around span and related (--context), in line order.
+  std::vector<SourceLine> excerpt;
 };
 
 // A date-shaped expression that is no calendar date (for audit's date.invalid).
 struct InvalidDate {
   At at;
   std::string reason;
+  int day = 0, month = 0, year = 0;
 };
 
 // "N nam ... Y1 - Y2" as found by the anniversary rules (audit checks the arithmetic).

@@ -49,6 +49,17 @@ struct FieldAppender {
     key(k);
     out += v ? "true" : "false";
   }
+  void operator()(const char* k, const FindingArgs& v) {
+    key(k);
+    out += '{';
+    for (size_t i = 0; i < v.items.size(); ++i) {
+      if (i) out += ',';
+      append_json_string(out, v.items[i].first);
+      out += ':';
+      append_json_string(out, v.items[i].second);
+    }
+    out += '}';
+  }
 };
 
 // Whether field `f` is left out for this value (a bool shown only when true, an optional
@@ -99,6 +110,10 @@ ojson to_json(const E& e) {
     if constexpr (is_vector<V>::value) {
       ojson a = ojson::array();
       for (const auto& x : v) a.push_back(to_json(x));
+      j[f.name] = std::move(a);
+    } else if constexpr (std::is_same_v<V, FindingArgs>) {
+      ojson a = ojson::object();
+      for (const auto& [name, val] : v.items) a[name] = val;
       j[f.name] = std::move(a);
     } else if constexpr (requires { v.has_value(); }) {
       if constexpr (described<typename V::value_type>) {

@@ -189,6 +189,9 @@ struct Described<Finding> {
                          "priorities.count_mismatch", "anniversary.mismatch"}),
             field("severity", &Finding::severity).one_of({"error", "warning", "info"}),
             field("message", &Finding::message),
+            // The values in the message, by name (docs/audit.md lists each code's), so
+            // scripts never parse the message, whatever its language.
+            field("args", &Finding::args).only<kJson | kJsonl>(),
         });
     return f;
   }

@@ -39,7 +39,12 @@ template <class E, class F>
 ojson property(const F& f) {
   using V = value_t<F, E>;
   ojson p = ojson::object();
-  if constexpr (is_vector<V>::value) {
+  if constexpr (std::is_same_v<V, FindingArgs>) {
+    p["type"] = "object";
+    p["additionalProperties"] = {{"type", "string"}};
+    p["description"] = "the values filled into the message, by name (docs/audit.md)";
+    return p;
+  } else if constexpr (is_vector<V>::value) {
     p["type"] = "array";
     p["items"] = {{"$ref", std::string("#/$defs/") + Described<typename is_vector<V>::element>::def}};
     return p;

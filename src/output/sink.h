@@ -38,11 +38,16 @@ struct DocumentResult {
   DocumentHead head() const { return {source, encoding, bytes, x.self}; }
 };
 
+class Messages;
+
 struct SinkOptions {
-  std::string format = "json";  // json, jsonl, csv, text
+  std::string format = "json";  // json, jsonl, csv, text, sarif, xlsx, html
   KindSet kinds;
   bool findings = false;        // audit: documents carry findings
+  bool findings_only = false;   // audit: print the findings, not the entities
   bool bom = false;             // csv: start with a UTF-8 byte-order mark
+  bool color = false;           // text: ANSI colours (output/color.h decides)
+  const Messages* messages = nullptr;  // the words around findings; English when null
 };
 
 enum class Section { citations, priorities, dates, terms, findings };

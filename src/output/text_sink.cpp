@@ -5,12 +5,19 @@
 
 #include <fmt/format.h>
 
+#include "audit/messages.h"
+#include "output/color.h"
+#include "output/excerpt.h"
+
 namespace trich {
 namespace {
 
 class TextSink : public Sink {
  public:
-  TextSink(const SinkOptions& o, std::ostream& out) : Sink(o, out) {
+  TextSink(const SinkOptions& o, std::ostream& out)
+      : Sink(o, out),
+        messages_(o.messages ? *o.messages : Messages::builtin("en")),
+        paint_(o.color) {
     if (o.findings) sections_ = {Section::findings};  // audit prints its findings only
   }
   void open_document(const DocumentHead&) override { ++docs_; }
@@ -22,8 +29,13 @@ class TextSink : public Sink {
     };
     switch (s) {
       case Section::findings:
+        // The compiler form first (editors and CI logs jump to it), then the excerpt.
         for (const auto& f : x.findings) {
-          line(f.span, fmt::format("{}[{}]: {}", f.severity, f.code, f.message));
+          line(f.span, fmt::format("{}{}: {}", paint_(Painter::of(f.severity), f.severity),
+                                   paint_(Style::bold, "[" + f.code + "]"),
+                                   paint_(Style::bold, f.message)));
+          std::string ex = render_excerpt(f, paint_, messages_.related(f.code));
+          if (!ex.empty()) buf += ex + "\n";
           ++count_[f.severity == "error" ? 0 : f.severity == "warning" ? 1 : 2];
         }
         break;
@@ -50,12 +62,16 @@ class TextSink : public Sink {
   }
   void end() override {
     if (!o_.findings) return;
-    out_ << fmt::format("{} document{}: {} error{}, {} warning{}, {} info\n", docs_,
-                        docs_ == 1 ? "" : "s", count_[0].load(), count_[0] == 1 ? "" : "s",
-                        count_[1].load(), count_[1] == 1 ? "" : "s", count_[2].load());
+    out_ << messages_.ui("summary", {{"documents", std::to_string(docs_)},
+                                     {"errors", std::to_string(count_[0].load())},
+                                     {"warnings", std::to_string(count_[1].load())},
+                                     {"info", std::to_string(count_[2].load())}})
+         << "\n";
   }
 
  private:
+  const Messages& messages_;
+  Painter paint_;
   size_t docs_ = 0;
   // Findings by severity (error, warning, info), counted as they are formatted, which
   // worker threads do side by side.

@@ -9,6 +9,7 @@
 
 #include "output/entity_json.h"
 #include "output/parts.h"
+#include "output/report_sinks.h"
 #include "output/sink.h"
 #include "output/text_sink.h"
 
@@ -157,6 +158,9 @@ class CsvSink : public Sink {
  public:
   CsvSink(const SinkOptions& o, std::ostream& out) : Sink(o, out) {
     single_ = sections_.size() == 1;
+    // Audit with several kinds: a finding's severity, code and message in columns of their
+    // own after `value` (empty on the other kinds' rows).
+    finding_columns_ = !single_ && o.findings;
     if (single_) {
       with_kind(sections_[0], [&](const auto& k) {
         using L = typename std::remove_cvref_t<decltype(k)>::line_type;
@@ -174,6 +178,7 @@ class CsvSink : public Sink {
     if (!single_) h.push_back("kind");
     for (size_t i : order_) h.push_back(names_[i]);
     if (!single_) h.push_back("value");
+    if (finding_columns_) h.insert(h.end(), {"severity", "code", "message"});
     std::string buf;
     row(buf, h);
     out_ << buf;
@@ -194,6 +199,13 @@ class CsvSink : public Sink {
         if (!single_) f.push_back(k.line);
         for (size_t i : order_) f.push_back(std::move(cells[i]));
         if (!single_) f.push_back(k.value(line));
+        if (finding_columns_) {
+          if constexpr (std::is_same_v<L, Finding>) {
+            f.insert(f.end(), {line.severity, line.code, line.message});
+          } else {
+            f.insert(f.end(), 3, std::string());
+          }
+        }
         row(buf, f);
       });
     });
@@ -209,6 +221,7 @@ class CsvSink : public Sink {
     buf += "\r\n";
   }
   bool single_ = false;
+  bool finding_columns_ = false;
   std::vector<size_t> order_;       // the columns after source (and kind), by field index
   std::vector<std::string> names_;  // the csv fields' names, as listed
 };
@@ -230,6 +243,7 @@ Sink::Sink(const SinkOptions& o, std::ostream& out) : o_(o), out_(out) {
   if (k.dates) sections_.push_back(Section::dates);
   if (k.terms) sections_.push_back(Section::terms);
   if (o.findings) sections_.push_back(Section::findings);
+  if (o.findings && o.findings_only) sections_ = {Section::findings};
 }
 
 void Sink::document(const DocumentResult& d) {
@@ -244,6 +258,8 @@ std::unique_ptr<Sink> make_sink(const SinkOptions& o, std::ostream& out) {
   if (o.format == "jsonl") return std::make_unique<JsonlSink>(o, out);
   if (o.format == "csv") return std::make_unique<CsvSink>(o, out);
   if (o.format == "text") return make_text_sink(o, out);
+  if (o.format == "sarif") return make_sarif_sink(o, out);
+  if (o.format == "xlsx") return make_xlsx_sink(o, out);
   if (o.format == "none") return std::make_unique<NullSink>(o, out);
   return nullptr;
 }

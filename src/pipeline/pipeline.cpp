@@ -22,6 +22,9 @@
 #include <fmt/format.h>
 
 #include "audit/audit.h"
+#include "audit/baseline.h"
+#include "audit/messages.h"
+#include "output/color.h"
 #include "extract/resolvers.h"
 #include "graph/graph.h"
 #include "io/decode.h"
@@ -67,6 +70,7 @@ struct Shared {
   const Config& cfg;
   const Extractor& x;
   const Auditor* auditor;
+  const Baseline* baseline;  // audit --baseline: findings it holds are not reported
   KindSet scan;       // the kinds to extract (audit needs all, whatever is printed)
   WindowSize window;
   int fail_rank;      // the lowest finding severity that fails an audit
@@ -110,7 +114,14 @@ void process_windows(InputReader& r, std::string read, const Shared& sh, Outcome
   DocumentHead head{r.path(), "", 0};
   std::optional<Diagnostic> spool_error;
   auto w = process_in_windows(r, std::move(read), sh.cfg.encoding, sh.x, sh.scan, sh.auditor,
-                              sh.window, [&](const Extraction& ex) {
+                              sh.window, [&](const Extraction& whole) {
+                                // --baseline: the window's findings without those it holds.
+                                Extraction kept;
+                                if (sh.baseline) {
+                                  kept = whole;
+                                  sh.baseline->filter(head.source, kept.findings);
+                                }
+                                const Extraction& ex = sh.baseline ? kept : whole;
                                 o.fails_audit = o.fails_audit || failing(ex.findings, sh.fail_rank);
                                 o.tally.add(ex);
                                 if (sh.graph) {
@@ -168,6 +179,7 @@ Outcome process_input(const Input& in, const Shared& sh) {
   Extraction ex = sh.x.run(doc, sh.scan);
   DocumentHead head{in.path, doc.encoding(), n, ex.self};
   if (sh.auditor) sh.auditor->check(doc, ex);
+  if (sh.baseline) sh.baseline->filter(in.path, ex.findings);
   o.fails_audit = failing(ex.findings, sh.fail_rank);
   o.tally.add(ex);
   if (sh.graph) {
@@ -313,14 +325,47 @@ int run(const Config& cfg, std::ostream& err) {
   }
 
   int exit_code = 0;
+  // Messages in the language asked for, from --rules DIR when it has them.
+  std::string lang = cfg.lang.empty() ? language_from_environment() : cfg.lang;
+  const Messages* messages = &Messages::builtin(lang);
+  std::optional<Messages> own_messages;
+  if (!cfg.rules_dir.empty()) {
+    auto sources = rules::directory_sources(cfg.rules_dir);
+    bool has = false;
+    if (sources.ok()) {
+      for (const auto& src : sources.value()) {
+        has = has || src.path.ends_with("/" + lang + "/messages.toml");
+      }
+    }
+    if (has) {
+      auto m = Messages::load(sources.value(), lang);
+      if (!m.ok()) {
+        print(err, m.error());
+        return 2;
+      }
+      own_messages = std::move(m.value());
+      messages = &*own_messages;
+    }
+  }
   std::unique_ptr<Auditor> auditor;
   if (cfg.command == "audit") {
-    auto a = Auditor::build(x.rules(), cfg.registry);
+    // Text shows each finding in its lines; the other formats carry no excerpt.
+    auto a = Auditor::build(x.rules(), cfg.registry, messages,
+                            cfg.format == "text" ? cfg.context : -1);
     if (!a.ok()) {
       print(err, a.error());
       return 2;
     }
     auditor = std::move(a.value());
+  }
+  std::optional<Baseline> baseline;
+  if (!cfg.baseline.empty()) {
+    auto b = Baseline::load(cfg.baseline);
+    if (!b.ok()) {
+      print(err, b.error());
+      return 2;
+    }
+    baseline = std::move(b.value());
   }
 
   // The output target is opened before any work, so a bad -o fails fast.
@@ -377,6 +422,9 @@ int run(const Config& cfg, std::ostream& err) {
   so.kinds = cfg.kinds;
   so.findings = cfg.command == "audit";
   so.bom = cfg.bom;
+  so.findings_only = cfg.findings_only;
+  so.messages = messages;
+  so.color = file ? cfg.color == "always" : use_color(cfg.color, STDOUT_FILENO);
   auto sink = make_sink(so, out);
   sink->begin();
   size_t binaries = 0, docs = 0, bytes = 0;
@@ -402,6 +450,7 @@ int run(const Config& cfg, std::ostream& err) {
   Shared sh{cfg,
             x,
             auditor.get(),
+            baseline ? &*baseline : nullptr,
             kinds_to_scan(cfg, auditor.get()),
             cfg.window ? WindowSize::of(cfg.window) : WindowSize{},
             fail_rank,

@@ -61,4 +61,14 @@ Origin Document::position(size_t db) const {
   return Origin{decoded_to_input(db), origin_.line + line, col};
 }
 
+bool Document::line_text(size_t line, std::string_view& out) const {
+  if (line < origin_.line || line - origin_.line >= line_starts_.size()) return false;
+  size_t i = line - origin_.line;
+  size_t b = line_starts_[i];
+  size_t e = i + 1 < line_starts_.size() ? line_starts_[i + 1] : decoded_.size();
+  while (e > b && (decoded_[e - 1] == '\n' || decoded_[e - 1] == '\r')) --e;
+  out = std::string_view(decoded_).substr(b, e - b);
+  return true;
+}
+
 }  // namespace trich

@@ -37,10 +37,12 @@ check "clean samples: only the summary line" test "$(cat "$tmp/clean.txt")" = "4
 check "clean samples with the sample registry exit 0" test $code -eq 0
 check "clean samples with the sample registry: no finding" test "$(wc -l < "$tmp/clean-r.txt")" -eq 1
 
-# --format text: path:line:column: severity[code]: message, then one summary line.
+# --format text: path:line:column: severity[code]: message, each followed by its excerpt
+# (tests/cli/report_test.sh checks those), then one summary line.
 "$trich" audit --format text samples/loi-kiem-tra.txt > "$tmp/t.txt"; code=$?
 check "text exit 1" test $code -eq 1
-check "text: 10 finding lines + summary" test "$(wc -l < "$tmp/t.txt")" -eq 11
+check "text: 10 finding lines + summary" \
+  test "$(grep -cvE '^ *([0-9]+ )?\||^\.+$|^$' "$tmp/t.txt")" -eq 11
 check "text: every finding line in the compilers' form" \
   test "$(grep -cE '^samples/loi-kiem-tra\.txt:[0-9]+:[0-9]+: (error|warning|info)\[[a-z]+\.[a-z_]+\]: .+' "$tmp/t.txt")" -eq 10
 check "text: summary line" test "$(tail -1 "$tmp/t.txt")" = "1 document: 4 errors, 6 warnings, 0 info"

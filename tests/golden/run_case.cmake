@@ -2,6 +2,10 @@
 # standard input from CASE/stdin when present; compares standard output with CASE/stdout and
 # the exit code with CASE/exit. With BLESS=ON, writes what it got instead.
 file(STRINGS ${CASE}/args args)
+# Messages follow the locale (--lang's default): the expectations are English.
+unset(ENV{LC_ALL})
+unset(ENV{LC_MESSAGES})
+set(ENV{LANG} C.UTF-8)
 set(input_opt "")
 if(EXISTS ${CASE}/stdin)
   set(input_opt INPUT_FILE ${CASE}/stdin)
