@@ -456,10 +456,13 @@ Result<RuleSet> load(const std::vector<Source>& files, const Catalog& catalog) {
   }
   // Pass 1: lexicons and fragments, which any file's rules may use.
   for (auto& [src, t] : parsed) {
-    if (auto u = unknown_key(t, {"kind", "fragments", "lexicon", "rule"})) {
+    // finding, part and ui: the messages of a language (rules/*/messages.toml), which the
+    // audit's messages module reads.
+    if (auto u = unknown_key(t, {"kind", "fragments", "lexicon", "rule", "finding", "part", "ui"})) {
       return error_at(src->path, u->second,
                       fmt::format("unknown key \"{}\" (a rule file has kind, fragments, "
-                                  "lexicon and rule)", u->first));
+                                  "lexicon and rule; a messages file finding, part and ui)",
+                                  u->first));
     }
     if (auto lexs = t["lexicon"].as_table()) {
       for (auto&& [name, node] : *lexs) {

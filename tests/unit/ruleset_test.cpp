@@ -163,7 +163,8 @@ TEST_CASE("typed rules: params, groups and lexicons are checked against the reso
        "r.toml:10: rule \"t\": unknown key \"example\" (a rule has name, resolve, pattern, params, "
        "examples and counterexamples)"},
       {"an unknown key in a file", head + "[[rules]]\nname = \"x\"\n",
-       "r.toml:6: unknown key \"rules\" (a rule file has kind, fragments, lexicon and rule)"},
+       "r.toml:6: unknown key \"rules\" (a rule file has kind, fragments, lexicon and rule; "
+       "a messages file finding, part and ui)"},
       {"a lexicon's fold_case as a string", "[lexicon.x]\nfold_case = \"yes\"\n[lexicon.x.entries]\n",
        "r.toml:3: lexicon \"x\": fold_case must be a boolean, not a string"},
       {"a float in a lexicon", "[lexicon.x.entries]\n\"a\" = 1.5\n",
