@@ -713,29 +713,47 @@ void check_anniversaries(Ctx& cx) {
 // Registry CSV
 
 // Splits one CSV record starting at s[i]; advances i past its line end.
-std::vector<std::string> csv_record(const std::string& s, size_t& i, bool& bad) {
+// One CSV record from s[i] (RFC 4180), i moved past its line end (LF, CRLF or a lone CR).
+// `breaks` counts the line ends inside its quoted fields; `error` says what is wrong, if
+// anything: a quote never closed, or text after a closing quote (spaces and tabs aside).
+std::vector<std::string> csv_record(const std::string& s, size_t& i, int& breaks,
+                                    std::string& error) {
   std::vector<std::string> f(1);
-  bool quoted = false;
+  bool quoted = false, closed = false;  // inside quotes; after a field's closing quote
+  breaks = 0;
   while (i < s.size()) {
     char c = s[i++];
     if (quoted) {
       if (c == '"') {
-        if (i < s.size() && s[i] == '"') { f.back() += '"'; ++i; }
-        else quoted = false;
+        if (i < s.size() && s[i] == '"') {
+          f.back() += '"';
+          ++i;
+        } else {
+          quoted = false;
+          closed = true;
+        }
       } else {
+        if (c == '\n' || (c == '\r' && (i == s.size() || s[i] != '\n'))) ++breaks;
         f.back() += c;
+      }
+    } else if (c == ',') {
+      f.emplace_back();
+      closed = false;
+    } else if (c == '\n' || c == '\r') {
+      if (c == '\r' && i < s.size() && s[i] == '\n') ++i;
+      break;
+    } else if (closed) {
+      if (c != ' ' && c != '\t') {
+        error = fmt::format("text after the closing quote of field {}", f.size());
+        return f;
       }
     } else if (c == '"' && f.back().empty()) {
       quoted = true;
-    } else if (c == ',') {
-      f.emplace_back();
-    } else if (c == '\n') {
-      break;
-    } else if (c != '\r') {
+    } else {
       f.back() += c;
     }
   }
-  bad = quoted;
+  if (quoted) error = "unterminated quoted field";
   return f;
 }
 
@@ -787,19 +805,28 @@ Result<std::vector<RegistryEntry>> parse_registry(const std::string& text, const
   std::vector<RegistryEntry> out;
   size_t i = 0;
   if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) i = 3;
+  // The registry is UTF-8 (docs/registry.md): report the line of the first invalid byte
+  // rather than compare symbols made of replacement characters.
+  if (size_t ok = utf8::valid_prefix(text); ok < text.size()) {
+    int bad_line = 1;
+    for (size_t k = 0; k < ok; ++k) {
+      bad_line += text[k] == '\n' || (text[k] == '\r' && text[k + 1] != '\n');
+    }
+    return error_at(path, bad_line,
+                    fmt::format("invalid UTF-8 (byte 0x{:02X} at offset {}); the registry must "
+                                "be UTF-8",
+                                static_cast<unsigned char>(text[ok]), ok));
+  }
   int line = 0;
   bool header = true;
   while (i < text.size()) {
     ++line;
     int first_line = line;
-    size_t start = i;
-    bool bad = false;
-    auto f = csv_record(text, i, bad);
-    // A quoted field may hold line breaks: count them.
-    line += static_cast<int>(std::count(text.begin() + static_cast<long>(start),
-                                        text.begin() + static_cast<long>(i), '\n')) -
-            (i > start && text[i - 1] == '\n' ? 1 : 0);
-    if (bad) return error_at(path, first_line, "unterminated quoted field");
+    int breaks = 0;
+    std::string bad;
+    auto f = csv_record(text, i, breaks, bad);
+    line += breaks;  // a quoted field may hold line breaks
+    if (!bad.empty()) return error_at(path, first_line, bad);
     if (f.size() == 1 && trim(f[0]).empty()) continue;
     for (auto& x : f) x = trim(x);
     if (header) {

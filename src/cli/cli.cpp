@@ -19,6 +19,7 @@
 #include "extract/resolvers.h"
 #include "io/decode.h"
 #include "pipeline/pipeline.h"
+#include "pipeline/windows.h"
 
 namespace trich::cli {
 namespace {
@@ -86,7 +87,7 @@ struct Common {
   std::vector<std::string> inputs;
   std::string format = "json";
   std::string rules_dir, output, files_from, encoding = "auto";
-  bool recurse = false, bom = false, stats = false;
+  bool recurse = false, bom = false, stats = false, null = false;
   bool hidden = false, progress = false, no_progress = false;
   std::vector<std::string> globs;
   int jobs = 0;
@@ -134,6 +135,8 @@ void add_common(CLI::App* app, Common& c, const std::vector<std::string>& format
       ->check(CLI::Range(0, 256));
   app->add_option("--files-from", c.files_from, "read input paths from FILE, one per line (- = stdin)")
       ->type_name("FILE");
+  app->add_flag("-0,--null", c.null,
+                "--files-from: paths end with a NUL byte, as find -print0 writes them");
   std::vector<std::string> encs = {"auto"};
   for (const auto& e : known_encodings()) encs.push_back(e);
   doc.choices[app->add_option("--encoding", c.encoding, "input encoding (default: detect)")
@@ -165,10 +168,21 @@ void add_common(CLI::App* app, Common& c, const std::vector<std::string>& format
       ->check(CLI::Validator(check_reference_date, "DATE"));
   app->add_option("--window", c.window,
                   "read an input larger than BYTES a window of BYTES at a time, to bound memory "
-                  "(default 8M; K, M, G suffixes)")
+                  "(default 8M, at least 64K; K, M, G suffixes)")
       ->type_name("BYTES")
       ->transform(CLI::AsSizeValue(false))
-      ->check(CLI::Range(size_t{16}, size_t{1} << 40));
+      ->check(CLI::Validator(
+          [](std::string& v) -> std::string {
+            size_t n = std::stoull(v);  // AsSizeValue has turned "64K" into digits
+            if (n < kMinWindow) {
+              return fmt::format("{} bytes is below the smallest window, 64K ({} bytes): smaller "
+                                 "windows cut entities that reading whole keeps",
+                                 n, kMinWindow);
+            }
+            if (n > size_t{1} << 40) return "at most 1T";
+            return "";
+          },
+          "BYTES >= 64K", "window size"));
 }
 
 Config to_config(const Common& c) {
@@ -180,6 +194,7 @@ Config to_config(const Common& c) {
   cfg.recurse = c.recurse;
   cfg.jobs = c.jobs;
   cfg.files_from = c.files_from;
+  cfg.files_from_null = c.null;
   cfg.encoding = c.encoding;
   cfg.bom = c.bom;
   cfg.stats = c.stats;

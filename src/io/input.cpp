@@ -201,21 +201,34 @@ Result<std::string> read_input(const std::string& path) {
   return data;
 }
 
-Result<std::vector<std::string>> read_path_list(const std::string& path) {
+Result<PathList> read_path_list(const std::string& path, bool nul) {
   auto r = read_input(path);
   if (!r.ok()) return r.error();
-  std::vector<std::string> paths;
+  PathList list;
   const std::string& s = r.value();
-  size_t i = 0;
-  while (i < s.size()) {
-    size_t j = s.find('\n', i);
-    if (j == std::string::npos) j = s.size();
-    std::string line = s.substr(i, j - i);
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (!line.empty()) paths.push_back(line);
-    i = j + 1;
+  if (nul) {
+    for (size_t i = 0; i < s.size();) {
+      size_t j = std::min(s.find('\0', i), s.size());
+      if (j > i) list.paths.push_back(s.substr(i, j - i));
+      i = j + 1;
+    }
+    return list;
   }
-  return paths;
+  int line = 0;
+  for (size_t i = 0; i < s.size();) {
+    ++line;
+    size_t j = std::min(s.find_first_of(std::string_view("\r\n", 2), i), s.size());
+    std::string name = s.substr(i, j - i);
+    i = j + (s.compare(j, 2, "\r\n") == 0 ? 2 : 1);  // LF, CRLF or a lone CR
+    if (name.find('\0') != std::string::npos) {
+      list.errors.push_back(error_at(
+          path == "-" ? "<stdin>" : path, line,
+          "NUL byte in a newline-separated list of paths (for find -print0 output use --null)"));
+    } else if (!name.empty()) {
+      list.paths.push_back(std::move(name));
+    }
+  }
+  return list;
 }
 
 }  // namespace trich

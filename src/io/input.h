@@ -63,7 +63,17 @@ class InputReader {
 // Reads the whole input ("-" reads standard input).
 Result<std::string> read_input(const std::string& path);
 
-// Reads a list of paths, one per line (for --files-from); "-" reads standard input.
-Result<std::vector<std::string>> read_path_list(const std::string& path);
+// A list of paths (--files-from), and what was wrong with some of its entries (each
+// "LIST:LINE: ..."; the other entries are still read).
+struct PathList {
+  std::vector<std::string> paths;
+  std::vector<Diagnostic> errors;
+};
+
+// Reads a list of paths ("-" reads standard input): with `nul`, each path ends with a NUL
+// byte (find -print0, xargs -0); else one path a line, lines ending with LF, CRLF or a lone
+// CR, and a line holding a NUL byte is an error (a NUL-separated list read without --null,
+// which would otherwise be read as its first name only). Empty entries are skipped.
+Result<PathList> read_path_list(const std::string& path, bool nul = false);
 
 }  // namespace trich

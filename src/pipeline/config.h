@@ -17,6 +17,7 @@ struct Config {
   bool recurse = false;
   int jobs = 0;                     // 0: one per core
   std::vector<std::string> inputs;
+  bool files_from_null = false;     // --null: the list's paths end with NUL, not a line end
   std::string files_from;           // read more input paths from this file ("-": stdin)
   std::string encoding = "auto";
   bool bom = false;

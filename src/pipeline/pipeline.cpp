@@ -21,6 +21,7 @@
 
 #include <fmt/format.h>
 
+#include "base/escape.h"
 #include "audit/audit.h"
 #include "audit/baseline.h"
 #include "audit/messages.h"
@@ -111,7 +112,7 @@ struct Outcome {
 // Reads a large input a window at a time, formatting each window's entities as it goes.
 void process_windows(InputReader& r, std::string read, const Shared& sh, Outcome& o) {
   o.parts = std::make_unique<PartWriter>(sh.sink, PartWriter::Spool::file);
-  DocumentHead head{r.path(), "", 0};
+  DocumentHead head{shown_name(r.path()), "", 0};
   std::optional<Diagnostic> spool_error;
   auto w = process_in_windows(r, std::move(read), sh.cfg.encoding, sh.x, sh.scan, sh.auditor,
                               sh.window, [&](const Extraction& whole) {
@@ -127,7 +128,7 @@ void process_windows(InputReader& r, std::string read, const Shared& sh, Outcome
                                 if (sh.graph) {
                                   if (!o.graph) {
                                     o.graph.emplace();
-                                    o.graph->source = r.path();
+                                    o.graph->source = shown_name(r.path());
                                     o.graph->self = ex.self;
                                   }
                                   o.graph->add(ex.citations);
@@ -177,14 +178,15 @@ Outcome process_input(const Input& in, const Shared& sh) {
   }
   Document doc(in.path, std::move(dec));
   Extraction ex = sh.x.run(doc, sh.scan);
-  DocumentHead head{in.path, doc.encoding(), n, ex.self};
+  // Outputs show the name escaped (base/escape.h), the same in every format.
+  DocumentHead head{shown_name(in.path), doc.encoding(), n, ex.self};
   if (sh.auditor) sh.auditor->check(doc, ex);
   if (sh.baseline) sh.baseline->filter(in.path, ex.findings);
   o.fails_audit = failing(ex.findings, sh.fail_rank);
   o.tally.add(ex);
   if (sh.graph) {
     o.graph.emplace();
-    o.graph->source = in.path;
+    o.graph->source = shown_name(in.path);
     o.graph->self = ex.self;
     o.graph->add(ex.citations);
   }
@@ -387,12 +389,14 @@ int run(const Config& cfg, std::ostream& err) {
 
   std::vector<std::string> args = cfg.inputs;
   if (!cfg.files_from.empty()) {
-    auto list = read_path_list(cfg.files_from);
+    auto list = read_path_list(cfg.files_from, cfg.files_from_null);
     if (!list.ok()) {
       print(err, list.error());
       exit_code = 2;
     } else {
-      args.insert(args.end(), list.value().begin(), list.value().end());
+      for (const auto& e : list.value().errors) print(err, e);
+      if (!list.value().errors.empty()) exit_code = 2;
+      args.insert(args.end(), list.value().paths.begin(), list.value().paths.end());
     }
   }
   std::vector<Input> inputs;

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "base/escape.h"
 #include "base/utf8.h"
 #include "io/decode.h"
 #include "text/document.h"
@@ -102,7 +103,7 @@ size_t cut_around_lists(const Document& doc, const Extraction& x, size_t cut) {
     if (l.items.empty()) continue;
     size_t first = list_start(doc, l), last = doc.to_decoded(l.items.back().at.b);
     if (first >= cut || last < cut) continue;
-    size_t line = text.rfind('\n', first == 0 ? 0 : first - 1);
+    size_t line = text.find_last_of("\r\n", first == 0 ? 0 : first - 1);  // CR: lone-CR text
     line = line == std::string_view::npos ? 0 : line + 1;
     if (line > text.size() / 2) return line;
     return cut;
@@ -123,17 +124,21 @@ size_t choose_cut(std::string_view text, size_t lookahead) {
   size_t n = text.size();
   if (n <= lookahead) return n;
   size_t lo = n - lookahead, hi = n - lookahead / 2;  // the cut falls in [lo, hi]
-  auto is_blank = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
-  // After a blank line.
-  for (size_t i = hi; i-- > lo;) {
-    if (text[i] != '\n') continue;
-    size_t j = i;
-    while (j > lo && is_blank(text[j - 1])) --j;
-    if (j > lo && text[j - 1] == '\n') return i + 1;
+  // Whether a line starts at c (0 < c < n): after LF, CRLF or a lone CR.
+  auto starts_line = [&](size_t c) {
+    return text[c - 1] == '\n' || (text[c - 1] == '\r' && (c == n || text[c] != '\n'));
+  };
+  // After a blank line (c: the cut, in (lo, hi]).
+  for (size_t c = hi; c > lo; --c) {
+    if (!starts_line(c)) continue;
+    size_t j = c - 1;  // the start of the line end before c
+    if (text[j] == '\n' && j > lo && text[j - 1] == '\r') --j;
+    while (j > lo && (text[j - 1] == ' ' || text[j - 1] == '\t')) --j;
+    if (j > lo && starts_line(j)) return c;
   }
   // After a line end, a sentence end, a space.
-  for (size_t i = hi; i-- > lo;) {
-    if (text[i] == '\n') return i + 1;
+  for (size_t c = hi; c > lo; --c) {
+    if (starts_line(c)) return c;
   }
   for (size_t i = hi; i-- > lo + 1;) {
     if (text[i] == ' ' && (text[i - 1] == '.' || text[i - 1] == ';')) return i + 1;
@@ -184,7 +189,7 @@ WindowedOutcome process_in_windows(InputReader& in, std::string buf, const std::
         o.diagnostics = std::move(dec.warnings);
         return o;
       }
-      o.head = DocumentHead{source, dec.encoding, 0};
+      o.head = DocumentHead{shown_name(source), dec.encoding, 0};
       // Later windows are read as the first was, without a byte-order mark.
       encoding = dec.encoding == "utf-8-bom" ? "utf-8" : dec.encoding;
     }

@@ -18,9 +18,19 @@ Document::Document(std::string source, Decoded decoded, Origin origin)
   line_starts_.push_back(0);
   const char* p = decoded_.data();
   const char* end = p + decoded_.size();
-  while (const void* nl = std::memchr(p, '\n', static_cast<size_t>(end - p))) {
-    p = static_cast<const char*>(nl) + 1;
-    line_starts_.push_back(static_cast<size_t>(p - decoded_.data()));
+  if (!std::memchr(p, '\r', decoded_.size())) {  // the common case: LF line ends only
+    while (const void* nl = std::memchr(p, '\n', static_cast<size_t>(end - p))) {
+      p = static_cast<const char*>(nl) + 1;
+      line_starts_.push_back(static_cast<size_t>(p - decoded_.data()));
+    }
+    return;
+  }
+  // LF, CRLF and a lone CR (classic Mac OS) each end a line, mixed as they come.
+  for (size_t i = 0, n = decoded_.size(); i < n; ++i) {
+    char c = decoded_[i];
+    if (c == '\n' || (c == '\r' && (i + 1 == n || decoded_[i + 1] != '\n'))) {
+      line_starts_.push_back(i + 1);
+    }
   }
 }
 

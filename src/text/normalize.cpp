@@ -21,7 +21,7 @@ namespace {
 // What a code point folds to for matching, or 0 when it stays as it is.
 char32_t fold(char32_t cp) {
   switch (cp) {
-    case 0x0D:  // CR: kept as a space so CRLF and LF texts match alike, byte for byte
+    case 0x0D:  // CR of a CRLF (fold_at): a space, so CRLF and LF texts match alike
     case 0x00A0: case 0x1680: case 0x2000: case 0x2001: case 0x2002: case 0x2003:
     case 0x2004: case 0x2005: case 0x2006: case 0x2007: case 0x2008: case 0x2009:
     case 0x200A: case 0x200B: case 0x202F: case 0x205F: case 0x3000: case 0xFEFF:
@@ -38,6 +38,14 @@ char32_t fold(char32_t cp) {
     default:
       return 0;
   }
+}
+
+// fold() for the code point c at in[i]: a CR followed by LF is a space (the LF ends the
+// line), a lone CR (classic Mac OS line ends, or mixed ones) is itself the line's end and
+// becomes LF, so rules, lists and lines see the same text as for an LF copy.
+char32_t fold_at(std::string_view in, size_t i, char32_t c) {
+  if (c == 0x0D) return i + 1 < in.size() && in[i + 1] == '\n' ? U' ' : U'\n';
+  return fold(c);
 }
 
 const icu::Normalizer2& nfc() {
@@ -240,7 +248,7 @@ void build(std::string_view in, size_t from, Normalized& r) {
     for (size_t i = reg_in; i < end_in;) {
       size_t len;
       char32_t c = decode(in, i, len);
-      char32_t f = fold(c);
+      char32_t f = fold_at(in, i, c);
       if (f) {
         utf8::append(folded, f);
       } else {
@@ -311,7 +319,7 @@ void build(std::string_view in, size_t from, Normalized& r) {
       flush(i);
       r.folded.add(fpos, i);
       size_t before = out.size();
-      utf8::append(out, fold(c));
+      utf8::append(out, fold_at(in, i, c));
       fpos += out.size() - before;
       r.folded.add(fpos, i + len);
       pend = i + len;

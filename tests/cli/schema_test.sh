@@ -81,8 +81,12 @@ check "audit jsonl has findings" grep -q '"kind":"finding"' "$tmp/audit.jsonl"
 check "one kind's jsonl validates" validate jsonl "$tmp/prio.jsonl"
 check "one kind's jsonl counts only that kind" \
   test "$(grep -c '"counts":{"priority":[0-9]*}}' "$tmp/prio.jsonl")" -eq "$n"
-"$trich" extract --format jsonl --window 16K "${samples[@]}" > "$tmp/window.jsonl"
-check "windowed jsonl is the same as whole" cmp -s "$tmp/window.jsonl" "$tmp/extract.jsonl"
+for _ in $(seq 12); do cat "${samples[@]}"; done > "$tmp/big.txt"  # about 300 KB
+"$trich" extract --format jsonl "$tmp/big.txt" > "$tmp/big.jsonl"
+"$trich" extract --format jsonl --window 64K "$tmp/big.txt" > "$tmp/window.jsonl"
+check "windowed jsonl validates" validate jsonl "$tmp/window.jsonl"
+check "windowed jsonl: one document line" stream_ok "$tmp/window.jsonl" 1
+check "windowed jsonl is the same as whole" cmp -s "$tmp/window.jsonl" "$tmp/big.jsonl"
 
 # A document with no entity still has its line, with counts of zero.
 printf 'Nothing to see here.\n' > "$tmp/empty.txt"

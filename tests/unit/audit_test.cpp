@@ -276,6 +276,13 @@ TEST_CASE("registry CSV: header, quoting, line numbers, errors") {
   CHECK(ok.value()[1].title == "a \"quoted\"\nline");
   CHECK(ok.value()[1].line == 4);
   CHECK(ok.value()[2].line == 6);
+  // Classic Mac line ends and mixed ones are line ends; spaces after a closing quote are fine.
+  auto cr = parse_registry("symbol,type,date,issuer,title\rA-1,\"x\"  ,,,\r\nB-2,,,,\rC-3,,,,", "r.csv");
+  REQUIRE(cr.ok());
+  REQUIRE(cr.value().size() == 3);
+  CHECK(cr.value()[0].type == "x");
+  CHECK(cr.value()[1].line == 3);
+  CHECK(cr.value()[2].line == 4);
   struct Bad {
     const char* text;
     int line;
@@ -288,6 +295,12 @@ TEST_CASE("registry CSV: header, quoting, line numbers, errors") {
       {"symbol,type,date,issuer,title\nA-1,x,2023-02-29,,\n", 2, "YYYY-MM-DD"},
       {"symbol,type,date,issuer,title\nA-1,x,30/5/2019,,\n", 2, "YYYY-MM-DD"},
       {"symbol,type,date,issuer,title\nA-1,\"x,,,\n", 2, "unterminated"},
+      {"symbol,type,date,issuer,title\nA-1,\"x\"y,,,\n", 2, "after the closing quote of field 2"},
+      {"symbol,type,date,issuer,title\n\"A-1\" 2,,,,\n", 2, "after the closing quote of field 1"},
+      {"symbol,type,date,issuer,title\nA-1,x,,,\nB-\xC4,,,,\n", 3, "invalid UTF-8"},
+      {"symbol,type,date,issuer,title\r\nA-1,\"a\rb\",,,\r\xFF\n", 4, "invalid UTF-8"},
+      {"symbol,type,date,issuer,title\rA-1,x,,,\r,x,,,\r", 3, "empty symbol"},  // lone CRs
+      {"symbol,type,date,issuer,title\rA-1,\"a\rb\",,,\r\rx,,\r", 5, "expected 5 fields"},
   };
   for (const auto& b : bad) {
     auto r = parse_registry(b.text, "r.csv");

@@ -145,5 +145,35 @@ TEST_CASE("path lists: one path a line, CRLF and blank lines tolerated") {
   TempDir t;
   auto r = read_path_list(t.file("list", "a.txt\r\n\nb c.txt\n\nd.txt"));
   REQUIRE(r.ok());
-  CHECK(r.value() == std::vector<std::string>{"a.txt", "b c.txt", "d.txt"});
+  CHECK(r.value().paths == std::vector<std::string>{"a.txt", "b c.txt", "d.txt"});
+  CHECK(r.value().errors.empty());
+}
+
+TEST_CASE("path lists: line ends, NUL-separated lists, a NUL without --null") {
+  struct Case {
+    std::string list;
+    bool nul;
+    std::vector<std::string> paths;
+    std::vector<int> error_lines;  // lines reported as holding a NUL
+  };
+  const std::vector<Case> cases = {
+      {"a\rb\r\rc", false, {"a", "b", "c"}, {}},              // classic Mac line ends
+      {"a\r\nb\rc\nd\n", false, {"a", "b", "c", "d"}, {}},  // mixed
+      {std::string("a\0b c\0\0d\0", 9), true, {"a", "b c", "d"}, {}},
+      {std::string("x\ny\0", 4), true, {"x\ny"}, {}},  // a newline in a name, with --null
+      {std::string("a\0b\0c", 5), false, {}, {1}},      // find -print0 without --null
+      {std::string("a\nb\0c\nd", 7), false, {"a", "d"}, {2}},
+  };
+  TempDir t;
+  for (const auto& c : cases) {
+    auto r = read_path_list(t.file("list", c.list), c.nul);
+    REQUIRE(r.ok());
+    CHECK(r.value().paths == c.paths);
+    std::vector<int> lines;
+    for (const auto& e : r.value().errors) {
+      lines.push_back(e.line);
+      CHECK(e.message.find("--null") != std::string::npos);
+    }
+    CHECK(lines == c.error_lines);
+  }
 }
