@@ -29,7 +29,7 @@ struct Pair {
 };
 
 const Pair& pair() {
-  static const Pair* p = [] {
+  static const Pair* built = [] {
     auto* p = new Pair;
     auto r = trich::rules::load(trich::rules::embedded_sources(), trich::catalog());
     FUZZ_CHECK(r.ok());
@@ -62,7 +62,7 @@ const Pair& pair() {
     }
     return p;
   }();
-  return *p;
+  return *built;
 }
 
 using Found = std::vector<std::tuple<const trich::rules::Rule*, size_t, size_t>>;
