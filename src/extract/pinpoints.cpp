@@ -98,7 +98,11 @@ bool only_joining(std::string_view text, size_t b, size_t e, const rules::Lexico
 
 }  // namespace
 
-void add_pinpoint_resolvers(std::map<std::string, Resolver>& r) { r["pinpoint"] = pinpoint; }
+void add_pinpoint_resolvers(Registry& r) {
+  r.push_back({{"pinpoint", {}, {"article", "clause", "point", "section"}, {}, {"pinpoint_joiner"},
+                false, {{"section", "roman"}}},
+               pinpoint});
+}
 
 void attach_pinpoints(std::string_view text, const rules::RuleSet& rules,
                       const std::vector<Pinpoint>& found, std::vector<Citation>& citations) {

@@ -21,6 +21,6 @@ namespace trich {
 void attach_pinpoints(std::string_view text, const rules::RuleSet& rules,
                       const std::vector<Pinpoint>& found, std::vector<Citation>& citations);
 
-void add_pinpoint_resolvers(std::map<std::string, Resolver>& r);
+void add_pinpoint_resolvers(Registry& r);
 
 }  // namespace trich
