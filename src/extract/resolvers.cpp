@@ -53,7 +53,9 @@ const rules::Catalog& catalog() {
                                       "code_party",          "type_without_code",  "issuer",
                                       "issuer_without_code", "issuer_alias",
                                       // relations (extract/relations.cpp)
-                                      "relation_cue", "relation_passive"};
+                                      "relation_cue", "relation_passive",
+                                      // --registry's column names (audit/audit.cpp)
+                                      "registry_column"};
     out.kind_lexicons["priorities"] = {"opening_item", "closing_item"};
     // A document's identity from its header (extract/identity.cpp).
     out.kind_lexicons["header"] = {"national_motto", "doc_type",  "signer_title", "self_label",
