@@ -152,10 +152,10 @@ size_t choose_cut(std::string_view text, size_t lookahead) {
   return i > 0 ? i : n;
 }
 
-WindowedOutcome process_in_windows(InputReader& in, std::string buf, const std::string& forced,
-                                   const Extractor& x, const KindSet& kinds,
-                                   const Auditor* auditor, const WindowSize& size,
-                                   const std::function<bool(const Extraction&)>& part) {
+WindowedOutcome process_in_windows(
+    InputReader& in, std::string buf, const std::string& forced, const Extractor& x,
+    const KindSet& kinds, const Auditor* auditor, const WindowSize& size,
+    const std::function<bool(const Extraction&, const PartText&)>& part) {
   WindowedOutcome o;
   const std::string& source = in.path();
   std::string encoding = forced;  // "auto" until the first window has been decoded
@@ -219,7 +219,7 @@ WindowedOutcome process_in_windows(InputReader& in, std::string buf, const std::
     keep_window(doc, ex, cut_input, covered);
     if (auditor) auditor->check(doc, ex, &audit);
     citations.remember(x.rules(), ex.citations);
-    if (!part(ex)) return o;
+    if (!part(ex, PartText{&doc, cut})) return o;
     total = cut_input;
     if (last) break;
     size_t base = origin.offset;

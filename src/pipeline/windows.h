@@ -49,12 +49,13 @@ struct WindowedOutcome {
 };
 
 // Processes `in`, whose first bytes `read` has already read, window by window; each window's
-// entities (findings included when `auditor` is given) go to `part`, in document order.
-// `part` returns false to stop (the output is gone).
-WindowedOutcome process_in_windows(InputReader& in, std::string read, const std::string& forced,
-                                   const Extractor& x, const KindSet& kinds,
-                                   const Auditor* auditor, const WindowSize& size,
-                                   const std::function<bool(const Extraction&)>& part);
+// entities (findings included when `auditor` is given) go to `part`, in document order, with
+// the window's text up to its cut (for writers that show the text). `part` returns false to
+// stop (the output is gone).
+WindowedOutcome process_in_windows(
+    InputReader& in, std::string read, const std::string& forced, const Extractor& x,
+    const KindSet& kinds, const Auditor* auditor, const WindowSize& size,
+    const std::function<bool(const Extraction&, const PartText&)>& part);
 
 // Where a window of `text` (decoded UTF-8) ends: see the file comment. Exposed for tests.
 size_t choose_cut(std::string_view text, size_t lookahead);
