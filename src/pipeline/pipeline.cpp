@@ -63,7 +63,7 @@ Result<rules::RuleSet> load_rules(const Config& cfg) {
     if (!s.ok()) return s.error();
     sources = std::move(s.value());
   }
-  return rules::load(sources, resolver_names());
+  return rules::load(sources, catalog());
 }
 
 // What every worker shares: the run's settings, and the sink that formats documents (workers
