@@ -7,6 +7,7 @@
 #include <string>
 
 #include "extract/extractor.h"
+#include "extract/identity.h"
 #include "extract/resolvers.h"
 #include "io/decode.h"
 #include "rules/ruleset.h"
@@ -149,4 +150,18 @@ TEST_CASE("relations: clauses and their leads") {
   // A cue inside an amending law's own title is no cue for what follows it.
   CHECK(relations("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Đất đai ngày 20/6/2022 và "
                   "Nghị định số 43/2014/NĐ-CP;").find("43/2014/NĐ-CP=basis") != std::string::npos);
+}
+
+TEST_CASE("self: the header region ends at a line break after kHeaderBytes, or kHeaderBytes later") {
+  std::string one_line;  // multibyte letters, so the bound can fall inside a character
+  while (one_line.size() < 5 * kHeaderBytes) one_line += "Nghị quyết số 04 ";
+  std::string lines = std::string(kHeaderBytes + 10, 'a') + "\n" + std::string(kHeaderBytes, 'b');
+  std::string late = std::string(3 * kHeaderBytes, 'a') + "\nb";
+  CHECK(header_end(std::string(100, 'a')) == 100);
+  CHECK(header_end(lines) == kHeaderBytes + 10);
+  CHECK(header_end(late) == 2 * kHeaderBytes);
+  size_t e = header_end(one_line);
+  CHECK(e <= 2 * kHeaderBytes);
+  CHECK(e + 4 > 2 * kHeaderBytes);
+  CHECK((static_cast<unsigned char>(one_line[e]) & 0xC0) != 0x80);
 }
