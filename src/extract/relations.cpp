@@ -40,8 +40,8 @@ void assign_relations(std::string_view text, const rules::RuleSet& rules,
   for (const auto& k : cues.keys) {
     most = std::max<size_t>(most, std::count(k.begin(), k.end(), ' ') + 1);
   }
-  // A cue read the other way round: followed by "bởi" ("thay thế bởi Nghị định ..."), or
-  // passive ("được sửa đổi, bổ sung theo Luật ...": the cited document amends another one).
+  // A cue read the other way round: followed by "boi" ("thay the boi Nghi dinh ..."), or
+  // passive ("duoc sua doi, bo sung theo Luat ...": the cited document amends another one).
   auto reversed = [&](const std::vector<scan::Word>& words, size_t i, size_t n) {
     return (i + n < words.size() && passive.find(words[i + n].text)) ||
            (i > 0 && passive_before.find(words[i - 1].text));
@@ -82,7 +82,7 @@ void assign_relations(std::string_view text, const rules::RuleSet& rules,
     };
     // The cue heading the clause that ends at `e` (a ";"), or, when that clause is itself a
     // bare list item (it opens with a citation) or a piece of a title holding ";" (no cue and
-    // no citation: "Thông tư ... quy định về thủ tục hải quan; kiểm tra, giám sát hải quan;
+    // no citation: "Thong tu ... quy dinh ve thu tuc hai quan; kiem tra, giam sat hai quan;
     // ..."), the cue heading the one before it.
     auto list_cue = [&](size_t e) -> std::optional<std::string> {
       for (size_t k = 0; k < kListItems; ++k) {
@@ -106,9 +106,9 @@ void assign_relations(std::string_view text, const rules::RuleSet& rules,
     size_t floor = c.at.b > kLookBack ? c.at.b - kLookBack : 0;
     size_t b = clause_start(text, c.at.b, floor);
     auto rel = cue_in(b, c.at.b);
-    // "Căn cứ Luật A; Luật B;": a clause that is nothing but the next item of a list takes
-    // the cue at the head of the list's first clause, on the same line ("Xét đề nghị tại Tờ
-    // trình ..." after ";" is a clause of its own: it has words before its citation).
+    // "Can cu Luat A; Luat B;": a clause that is nothing but the next item of a list takes
+    // the cue at the head of the list's first clause, on the same line ("Xet de nghi tai To
+    // trinh ..." after ";" is a clause of its own: it has words before its citation).
     if (!rel && b > floor && text[b - 1] == ';' && scan::words(text, b, c.at.b).empty()) {
       rel = list_cue(b - 1);
     }
