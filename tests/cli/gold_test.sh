@@ -18,6 +18,6 @@ if [[ $n -lt 20 ]]; then
   echo "gold_test: only $n annotated documents in $gold"
   exit 1
 fi
-python3 "$score" "$trich" "$gold" "$gold" --variants \
+python3 "$root/tests/cli/score.py" "$score" "$trich" "$gold" "$gold" --variants \
   --min-f1 citations=0.98 --min-f1 cite_dates=0.98 --min-f1 priorities=0.98 \
   --min-f1 dates=0.98 --min-f1 terms=0.98

@@ -50,7 +50,7 @@ PY
 
 # Accuracy floor on the hand-annotated documents (issue 4's thresholds), no span error, and
 # the same answers for the NFD, CRLF, UTF-16 and windows-1258 variants of each document.
-python3 "$shared/tools/score.py" "$trich" "$shared/gold/dev" "$shared/corpus/real" --variants \
+python3 "$root/tests/cli/score.py" "$shared/tools/score.py" "$trich" "$shared/gold/dev" "$shared/corpus/real" --variants \
   --min-f1 citations=0.98 --min-f1 dates=0.98 --min-f1 priorities=0.97 \
   --min-f1 cite_dates=0.95 --min-f1 terms=0.95 || fails=$((fails + 1))
 echo "real_data_test: $((2 - fails)) passed, $fails failed"
