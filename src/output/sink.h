@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "extract/entities.h"
-#include "extract/extractor.h"
+#include "extract/kind_set.h"
 
 namespace trich {
 
