@@ -332,10 +332,10 @@ void check_registry_mismatch(const rules::RuleSet& rules, const Auditor& a,
     Args args = {{"symbol", *c.symbol}, {"registry_line", str(e.line)}};
     auto differ = [&](const char* part, Args part_args) {
       diffs.push_back(cx.messages.render(part, "", part_args));
-      for (auto& a : part_args) {
+      for (auto& arg : part_args) {
         bool have = false;
-        for (const auto& b : args) have = have || b.first == a.first;
-        if (!have) args.push_back(std::move(a));
+        for (const auto& b : args) have = have || b.first == arg.first;
+        if (!have) args.push_back(std::move(arg));
       }
     };
     if (c.date && !e.date.empty() && *c.date != e.date) {

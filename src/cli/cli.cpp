@@ -17,6 +17,7 @@
 #include "cli/docgen.h"
 #include "cli/suggest.h"
 #include "extract/resolvers.h"
+#include "formats/format.h"
 #include "io/decode.h"
 #include "pipeline/pipeline.h"
 #include "pipeline/windows.h"
@@ -93,8 +94,22 @@ struct Common {
   int jobs = 0;
   size_t window = 0;
   std::string reference_date;
+  std::string input_format = "auto";
+  std::vector<std::string> types;
   std::string lang, color = "auto";
 };
+
+// --input-format: read every input as this format instead of deciding from its content.
+void add_input_format(CLI::App* app, std::string& v, DocExtras& doc) {
+  std::vector<std::string> fs = {"auto"};
+  for (const auto& n : formats::names()) fs.push_back(n);
+  doc.choices[app->add_option("--input-format", v,
+                              "read inputs as this format (default auto: decide from the "
+                              "content; docx, odt, pdf, html are converted to text)")
+                  ->type_name("FORMAT")
+                  ->check(CLI::IsMember(fs))
+                  ->capture_default_str()] = fs;
+}
 
 // --reference-date: "document" or a calendar date YYYY-MM-DD.
 std::string check_reference_date(const std::string& s) {
@@ -131,6 +146,17 @@ void add_common(CLI::App* app, Common& c, const std::vector<std::string>& format
                   "directories matching it; repeatable, the last match decides (see man trich)")
       ->type_name("PATTERN")
       ->allow_extra_args(false);
+  auto* type = app->add_option("--type", c.types,
+                               "with -r, read only the files whose format (detected from "
+                               "their content) is one of these: text, docx, odt, pdf, html")
+                   ->type_name("FORMAT")
+                   ->allow_extra_args(false)
+                   ->delimiter(',')
+                   ->check(CLI::IsMember(std::vector<std::string>{"text", "docx", "odt", "pdf",
+                                                                  "html"}));
+  doc.choices[type] = {"text", "docx", "odt", "pdf", "html"};
+  doc.lists.push_back(type);
+  add_input_format(app, c.input_format, doc);
   app->add_option("-j,--jobs", c.jobs, "worker threads (default: one per core)")
       ->check(CLI::Range(0, 256));
   app->add_option("--files-from", c.files_from, "read input paths from FILE, one per line (- = stdin)")
@@ -201,6 +227,8 @@ Config to_config(const Common& c) {
   cfg.window = c.window;
   cfg.hidden = c.hidden;
   cfg.globs = c.globs;
+  cfg.input_format = c.input_format;
+  cfg.types = c.types;
   cfg.progress = c.no_progress ? -1 : c.progress ? 1 : 0;
   cfg.lang = c.lang;
   cfg.color = c.color;
@@ -395,6 +423,16 @@ int run(int argc, char** argv) {
       ->type_name("DIR");
   check->footer("Example: trich rules check --rules rules/");
 
+  std::vector<std::string> text_inputs;
+  std::string text_format = "auto";
+  auto* text_cmd = app.add_subcommand(
+      "text", "print the text trich reads from each input (a DOCX, ODT, PDF or HTML converted)");
+  text_cmd->add_option("inputs", text_inputs, "files, or - for standard input")->type_name("FILE");
+  add_input_format(text_cmd, text_format, doc);
+  text_cmd->footer(
+      "Entities' start and end index this text: text[start:end] is the entity's text.\n"
+      "Example: trich text report.docx > report.txt");
+
   auto* schema = app.add_subcommand("schema", "print the JSON Schema of the json/jsonl output");
   schema->footer("Example: trich schema > trich.schema.json");
 
@@ -547,6 +585,10 @@ int run(int argc, char** argv) {
     cfg.rules_dir = check_dir;
   } else if (schema->parsed()) {
     cfg.command = "schema";
+  } else if (text_cmd->parsed()) {
+    cfg.command = "text";
+    cfg.inputs = text_inputs;
+    cfg.input_format = text_format;
   } else {
     for (int i = 0; i < 4; ++i) {
       if (kind_cmds[i]->parsed()) {

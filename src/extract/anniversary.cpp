@@ -72,6 +72,14 @@ bool anniversary(const Match& m, ResolveContext& cx) {
 
 }  // namespace
 
-void add_audit_resolvers(std::map<std::string, Resolver>& r) { r["anniversary"] = anniversary; }
+void add_audit_resolvers(Registry& r) {
+  r.push_back({{"anniversary",
+                {},
+                {"cue", "n", "yw", "event", "named", "open", "years", "d1", "m1", "y1", "d2", "m2",
+                 "y2"},
+                {"n", "yw", "years", "y1", "y2"},
+                {"anniversary_event"}},
+               anniversary});
+}
 
 }  // namespace trich

@@ -93,7 +93,7 @@ bool citation(const Match& m, ResolveContext& cx) {
   const auto& rules = cx.rules;
   Citation c;
   c.at = {m.begin(), m.end()};
-  c.system = m.rule().param("system", "state");
+  c.system = m.rule().param("system");
   c.symbol = without_spaces(m.group("sym"));
   c.number = std::string(m.group("num"));
   if (m.has("year")) c.year = to_int(m.group("year"));
@@ -105,7 +105,7 @@ bool citation(const Match& m, ResolveContext& cx) {
   }
   std::string tc(without_spaces(m.group("tc")));
   std::string iss(without_spaces(m.group("iss")));
-  if (m.rule().param("series") == "true") {
+  if (m.rule().flag("series")) {
     // A state body's series in the party's shape (TC/TCT): the pair names the series and
     // says the type; TC is no type code here (audit would read it as Thong cao).
     c.issuer_code = tc + "/" + iss;
@@ -429,9 +429,25 @@ bool named_citation(const Match& m, ResolveContext& cx) {
 
 }  // namespace
 
-void add_citation_resolvers(std::map<std::string, Resolver>& r) {
-  r["citation"] = citation;
-  r["named_citation"] = named_citation;
+void add_citation_resolvers(Registry& r) {
+  r.push_back({{"citation",
+                {{"system", rules::ParamType::string, "state", {"party", "state"}},
+                 // a state body's series in the party's shape (TC/TCT: lexicon state_series)
+                 {"series", rules::ParamType::boolean, "false", {}}},
+                {"type", "no", "sym", "num", "year", "year2", "tc", "iss", "date", "dd", "dm", "dy",
+                 "date2", "dd2", "dm2", "dy2", "issuer"},
+                {"sym", "num", "iss"},
+                {"doc_type", "issuer_without_code", "type_without_code", "code_state",
+                 "code_normative", "code_party", "header_type", "state_series"}},
+               citation});
+  r.push_back({{"named_citation",
+                {{"form", rules::ParamType::string, std::nullopt,
+                  {"party", "title", "amend", "short"}}},
+                {"type", "no", "num", "head", "inner"},
+                {"type"},
+                {"doc_type", "short_form_type", "count_unit", "name_generic", "title_blocker",
+                 "law_title", "name_stop", "year_lead", "date_word", "issuer_lead", "issuer"}},
+               named_citation});
 }
 
 }  // namespace trich

@@ -98,7 +98,7 @@ bool date_range(const Match& m, ResolveContext& cx) {
   bool valid = same_shape && (day ? !iso_date(y1, m1, d1).empty() : m1 >= 1 && m1 <= 12);
   bool in_order = y1 < y || (y1 == y && (m1 < mo || (m1 == mo && day && d1 < d)));
   // Param ordered: a shape that is only a range when its ends are in order ("6/1970-12/1979").
-  if (m.rule().param("ordered") == "true" && !(valid && in_order)) return false;
+  if (m.rule().flag("ordered") && !(valid && in_order)) return false;
   bool first = false;
   if (borrowed ? valid && in_order : same_shape) {
     first = add_date(cx, m.group_begin("a"), m.group_end("a"), d1, m1, y1, borrowed);
@@ -220,7 +220,7 @@ bool relative(const Match& m, ResolveContext& cx) {
     if (mo < 1) mo = param_int(m, "month", -1);
     if (d >= 0 && mo >= 1) {
       // param next: the first such day on or after the reference (a yearly feast).
-      if (m.rule().param("next") == "true" && (mo < ref->m || (mo == ref->m && d < ref->d))) ++y;
+      if (m.rule().flag("next") && (mo < ref->m || (mo == ref->m && d < ref->d))) ++y;
       return add_date(cx, m.begin(), m.end(), d, mo, y, false, true);
     }
     RefDate t = civil_from_days(days_from_civil(ref->y, ref->m, ref->d) + shift);
@@ -228,7 +228,7 @@ bool relative(const Match& m, ResolveContext& cx) {
   }
   if (unit == "month") {
     if (mo >= 1) {
-      if (m.rule().param("next") == "true" && mo <= ref->m) ++y;
+      if (m.rule().flag("next") && mo <= ref->m) ++y;
       return add_date(cx, m.begin(), m.end(), -1, mo, y, false, true);
     }
     int k = ref->y * 12 + (ref->m - 1) + shift;
@@ -278,12 +278,35 @@ bool document_date(const Match& m, ResolveContext& cx) {
 
 }  // namespace
 
-void add_date_resolvers(std::map<std::string, Resolver>& r) {
-  r["date"] = date;
-  r["date_range"] = date_range;
-  r["date_part"] = date_part;
-  r["relative"] = relative;
-  r["document_date"] = document_date;
+void add_date_resolvers(Registry& r) {
+  r.push_back({{"date", {}, {"d", "m", "mw", "y"}, {"y"}, {"month_word"}}, date});
+  r.push_back({{"date_range",
+                {{"ordered", rules::ParamType::boolean, "false", {}}},
+                {"a", "b", "d", "m", "mw", "y", "d1", "m1", "y1"},
+                {"b", "y"},
+                {"month_word"}},
+               date_range});
+  r.push_back({{"date_part",
+                {{"half", rules::ParamType::integer, "0", {}}},
+                {"q", "y"},
+                {"y"},
+                {"quarter"}},
+               date_part});
+  // unit says what the other params mean (see relative() above).
+  r.push_back({{"relative",
+                {{"unit", rules::ParamType::string, std::nullopt,
+                  {"day", "month", "quarter", "half", "year"}},
+                 {"shift", rules::ParamType::integer, "0", {}},
+                 {"day", rules::ParamType::integer, "-1", {}},
+                 {"month", rules::ParamType::integer, "-1", {}},
+                 {"half", rules::ParamType::integer, "0", {}},
+                 {"next", rules::ParamType::boolean, "false", {}}},
+                {"d", "m", "mw", "q", "y"},
+                {},
+                {"relative_veto", "month_word", "quarter"}},
+               relative});
+  r.push_back({{"document_date", {}, {"d", "m", "mw", "y", "comma"}, {"y", "comma"}, {"month_word"}},
+               document_date});
 }
 
 }  // namespace trich

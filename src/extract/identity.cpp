@@ -97,7 +97,9 @@ bool caps_or_digits(const scan::Word& w) { return w.digits || scan::is_upper_wor
 
 }  // namespace
 
-void add_header_resolvers(std::map<std::string, Resolver>& r) { r["header_date"] = header_date; }
+void add_header_resolvers(Registry& r) {
+  r.push_back({{"header_date", {}, {"d", "m", "y", "place"}, {"d", "m", "y"}, {}}, header_date});
+}
 
 size_t header_end(std::string_view text) {
   if (text.size() <= kHeaderBytes) return text.size();

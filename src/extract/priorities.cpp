@@ -20,7 +20,7 @@ bool priority(const Match& m, ResolveContext& cx) {
   mk.item.at = {m.group_begin("marker"), m.group_end("marker")};
   mk.item.index = static_cast<int>(*v->number);
   mk.item.marker = std::string(m.group("marker"));
-  mk.weak = m.rule().param("weak") == "true";
+  mk.weak = m.rule().flag("weak");
   cx.out.markers.push_back(std::move(mk));
   return true;
 }
@@ -104,9 +104,16 @@ void keep_chained(std::vector<Marker>& markers) {
 
 }  // namespace
 
-void add_priority_resolvers(std::map<std::string, Resolver>& r) {
-  r["priority"] = priority;
-  r["announce"] = announce;
+void add_priority_resolvers(Registry& r) {
+  r.push_back({{"priority",
+                {{"style", rules::ParamType::string, std::nullopt, {"thu", "la"}},
+                 {"lexicon", rules::ParamType::lexicon, std::nullopt, {}},
+                 {"weak", rules::ParamType::boolean, "false", {}}},
+                {"marker", "ord"},
+                {"marker", "ord"},
+                {}},
+               priority});
+  r.push_back({{"announce", {}, {"n"}, {"n"}, {"cardinal"}}, announce});
 }
 
 void build_lists(std::string_view text, const Matcher& announcer, ResolveContext& cx) {

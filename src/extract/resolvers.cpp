@@ -12,10 +12,13 @@ bool ignore(const Match&, ResolveContext&) { return false; }
 
 }  // namespace
 
-const std::map<std::string, Resolver>& resolvers() {
-  static const std::map<std::string, Resolver> table = [] {
-    std::map<std::string, Resolver> r;
-    r["ignore"] = ignore;  // a counter-rule: its match hides the text from the other rules
+namespace {
+
+const Registry& registry() {
+  static const Registry table = [] {
+    Registry r;
+    // A counter-rule: its match hides the text from the other rules of its kind.
+    r.push_back({{"ignore", {}, {}, {}, {}, true}, ignore});
     add_date_resolvers(r);
     add_citation_resolvers(r);
     add_term_resolvers(r);
@@ -27,10 +30,35 @@ const std::map<std::string, Resolver>& resolvers() {
   return table;
 }
 
-std::vector<std::string> resolver_names() {
-  std::vector<std::string> names;
-  for (const auto& [k, v] : resolvers()) names.push_back(k);
-  return names;
+}  // namespace
+
+const std::map<std::string, Resolver>& resolvers() {
+  static const std::map<std::string, Resolver> table = [] {
+    std::map<std::string, Resolver> r;
+    for (const auto& d : registry()) r[d.spec.name] = d.fn;
+    return r;
+  }();
+  return table;
+}
+
+const rules::Catalog& catalog() {
+  static const rules::Catalog c = [] {
+    rules::Catalog out;
+    for (const auto& d : registry()) out.resolvers.push_back(d.spec);
+    // The passes after a scan, by kind: references (extract/references.cpp) and audit
+    // (audit/audit.cpp) after citations; audit's list checks after priorities.
+    out.kind_lexicons["citations"] = {"list_joiner",         "code_normative",     "code_state",
+                                      "code_party",          "type_without_code",  "issuer",
+                                      "issuer_without_code", "issuer_alias",
+                                      // relations (extract/relations.cpp)
+                                      "relation_cue", "relation_passive"};
+    out.kind_lexicons["priorities"] = {"opening_item", "closing_item"};
+    // A document's identity from its header (extract/identity.cpp).
+    out.kind_lexicons["header"] = {"national_motto", "doc_type",  "signer_title", "self_label",
+                                   "title_lead",     "title_of",  "relation_cue"};
+    return out;
+  }();
+  return c;
 }
 
 int to_int(std::string_view digits) {

@@ -26,17 +26,27 @@ struct ResolveContext {
 // Returns false when the match yields nothing (the engine goes on after it either way).
 using Resolver = bool (*)(const Match&, ResolveContext&);
 
+// A resolver and what it reads of its rules (params, groups, lexicons): rules::load checks
+// every rule against it, so a rule file cannot drift from the code.
+struct ResolverDef {
+  rules::ResolverSpec spec;
+  Resolver fn;
+};
+using Registry = std::vector<ResolverDef>;
+
 // Every resolver, by the name rules use.
 const std::map<std::string, Resolver>& resolvers();
-std::vector<std::string> resolver_names();
+// What the resolvers and the passes that follow a kind's scan (references, priority lists,
+// audit) read of the rules: what rules::load checks the rule files against.
+const rules::Catalog& catalog();
 
 // Registration tables of each resolver module.
-void add_date_resolvers(std::map<std::string, Resolver>& r);
-void add_citation_resolvers(std::map<std::string, Resolver>& r);
-void add_term_resolvers(std::map<std::string, Resolver>& r);
-void add_priority_resolvers(std::map<std::string, Resolver>& r);
-void add_audit_resolvers(std::map<std::string, Resolver>& r);
-void add_header_resolvers(std::map<std::string, Resolver>& r);
+void add_date_resolvers(Registry& r);
+void add_citation_resolvers(Registry& r);
+void add_term_resolvers(Registry& r);
+void add_priority_resolvers(Registry& r);
+void add_audit_resolvers(Registry& r);
+void add_header_resolvers(Registry& r);
 
 // Shared helpers.
 int to_int(std::string_view digits);  // -1 when not all digits or empty

@@ -70,9 +70,18 @@ bool term_ordinal(const Match& m, ResolveContext& cx) {
 
 }  // namespace
 
-void add_term_resolvers(std::map<std::string, Resolver>& r) {
-  r["term_range"] = term_range;
-  r["term_ordinal"] = term_ordinal;
+void add_term_resolvers(Registry& r) {
+  // The TERM kinds of docs/contract.md.
+  rules::ParamSpec kind{"kind", rules::ParamType::string, std::nullopt,
+                        {"nhiem_ky", "period", "khoa", "dai_hoi"}};
+  r.push_back({{"term_range", {kind}, {"from", "to"}, {"from", "to"}, {}}, term_range});
+  // max: the largest ordinal the rule takes (0: any).
+  r.push_back({{"term_ordinal",
+                {kind, {"max", rules::ParamType::integer, "0", {}}},
+                {"ord", "head", "more"},
+                {"ord"},
+                {"roman", "term_head"}},
+               term_ordinal});
 }
 
 }  // namespace trich

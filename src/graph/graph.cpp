@@ -338,7 +338,7 @@ void Graph::write(const GraphOptions& o, std::ostream& out) const {
   for (const auto& e : v.edges) {
     out << "  d" << e.doc << " -> " << node_of(e.target) << " [color=" << colour(e.relation)
         << ", tooltip=" << dot_string(e.relation)
-        << (e.count > 1 ? fmt::format(", penwidth={:.1f}", std::min(1.0 + 0.3 * e.count, 4.0))
+        << (e.count > 1 ? fmt::format(", penwidth={:.1f}", std::min(1.0 + 0.3 * static_cast<double>(e.count), 4.0))
                         : "")
         << "];\n";
   }

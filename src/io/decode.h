@@ -45,7 +45,7 @@ Decoded decode(std::string&& bytes, std::string_view forced, const std::string& 
 struct ShapeScore {
   size_t judged = 0;  // words with a non-ASCII character
   size_t good = 0;    // of those, shaped like a syllable
-  double share() const { return judged ? static_cast<double>(good) / judged : 0.0; }
+  double share() const { return judged ? static_cast<double>(good) / static_cast<double>(judged) : 0.0; }
 };
 
 // Scores `bytes` read as `encoding` (one of known_encodings()). Exposed for tests.

@@ -39,6 +39,17 @@ inline const auto& span_fields() {
           .csv_at(2)
           .min(1)
           .describe("code points from the line start, 1-based"),
+      field("page", [](const auto& e) -> const std::optional<size_t>& { return span_of(e).page; })
+          .only<kJson | kJsonl>()
+          .only_when_true()
+          .min(1)
+          .describe("PDF: the page the entity starts on, 1-based (absent for other formats)"),
+      field("page_line",
+            [](const auto& e) -> const std::optional<size_t>& { return span_of(e).page_line; })
+          .only<kJson | kJsonl>()
+          .only_when_true()
+          .min(1)
+          .describe("PDF: the entity's line counted from the start of its page, 1-based"),
   };
   return f;
 }
@@ -223,10 +234,12 @@ struct Described<DocumentHead> {
   static const auto& fields() {
     static const auto f = std::tuple{
         field("source", &DocumentHead::source).only<kJson>(),
-        // What the input was read as; trich reads text only, so far.
-        field("format", [](const DocumentHead&) { return std::string("text"); })
-            .only<kJsonl>()
-            .one_of({"text"}),
+        // What the input was read as (formats/format.h).
+        field("format", &DocumentHead::format)
+            .only<kJson | kJsonl>()
+            .one_of({"text", "docx", "odt", "pdf", "html"})
+            .describe("what the input was read as; for all but text, offsets, lines and "
+                      "columns index the text `trich text` prints"),
         field("encoding", &DocumentHead::encoding),
         field("bytes", &DocumentHead::bytes).min(0),
         field("self", &DocumentHead::self)

@@ -24,6 +24,7 @@ struct DocumentHead {
   std::string source;
   std::string encoding;
   size_t bytes = 0;
+  std::string format = "text";  // the input's format (formats/format.h)
   std::optional<DocSelf> self;
   // The lines (jsonl) or entities (json: a priority list counts once) of each section the
   // sink writes, in section order; known once the document is whole (PartWriter::finish).
@@ -35,7 +36,8 @@ struct DocumentResult {
   std::string encoding;
   size_t bytes = 0;
   Extraction x;
-  DocumentHead head() const { return {source, encoding, bytes, x.self}; }
+  std::string format = "text";
+  DocumentHead head() const { return {source, encoding, bytes, format, x.self}; }
 };
 
 class Messages;

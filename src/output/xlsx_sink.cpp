@@ -51,7 +51,9 @@ Cell cell_of(const std::string& v) {
   c.s = v;
   return c;
 }
-Cell cell_of(bool v) { return cell_of(std::string(v ? "true" : "false")); }
+// Unused while no sheet has a boolean column; kept so that one reads true/false, not the 1/0
+// the integral overload below would give it.
+[[maybe_unused]] Cell cell_of(bool v) { return cell_of(std::string(v ? "true" : "false")); }
 template <class N>
   requires std::is_integral_v<N>
 Cell cell_of(N v) {

@@ -30,6 +30,8 @@ struct Config {
   int top = 0;                      // graph: a table of the N most cited documents
   bool internal = false;            // graph: only edges between documents of the run
   int progress = 0;                 // 1 --progress, -1 --no-progress, 0 on a terminal only
+  std::string input_format = "auto";  // --input-format: auto, or a name of formats/format.h
+  std::vector<std::string> types;   // --type: under directories, read only these formats
   std::string lang;                 // messages: "vi", "en"; empty: from the environment
   std::string color = "auto";       // auto, always, never (output/color.h)
   int context = 0;                  // audit text: lines shown around a finding's line

@@ -30,6 +30,7 @@
 #include "graph/graph.h"
 #include "io/decode.h"
 #include "io/input.h"
+#include "pipeline/load.h"
 #include "output/fd_stream.h"
 #include "output/output_file.h"
 #include "output/parts.h"
@@ -62,7 +63,7 @@ Result<rules::RuleSet> load_rules(const Config& cfg) {
     if (!s.ok()) return s.error();
     sources = std::move(s.value());
   }
-  return rules::load(sources, resolver_names());
+  return rules::load(sources, catalog());
 }
 
 // What every worker shares: the run's settings, and the sink that formats documents (workers
@@ -106,6 +107,8 @@ struct Outcome {
   bool skipped_binary = false;
   Tally tally;  // for --stats
   bool quiet = false;  // a binary file met while walking a directory: counted, not reported
+  bool filtered = false;     // left out by --type
+  const char* refused = "";  // a format trich does not read: why, for --stats
   std::optional<GraphDoc> graph;  // trich graph: the document's references
 };
 
@@ -157,12 +160,60 @@ Outcome process_input(const Input& in, const Shared& sh) {
   }
   InputReader& r = reader.value();
   std::string bytes;
-  if (r.size_hint() <= sh.window.window) {  // else windowed from the start
+  // A large input is read a window at a time from the start; its first KiBs say what it is.
+  std::optional<Diagnostic> failed;
+  if (r.size_hint() <= sh.window.window) {
     auto done = r.read_all(bytes, sh.window.window);
-    if (!done.ok()) {
-      o.diagnostics.push_back(done.error());
+    if (!done.ok()) failed = done.error();
+  } else {
+    auto got = r.read_into(bytes, 4096);
+    if (!got.ok()) failed = got.error();
+  }
+  if (failed) {
+    o.diagnostics.push_back(*failed);
+    return o;
+  }
+  formats::Sniffed sniffed = sniff_input(bytes, sh.cfg.input_format);
+  bool plain = sniffed.kind == formats::Sniffed::Kind::format &&
+               sniffed.format == formats::Format::text;
+  auto wanted = [&](const std::string& type) {
+    const auto& t = sh.cfg.types;
+    return !in.in_directory || t.empty() || std::find(t.begin(), t.end(), type) != t.end();
+  };
+  std::optional<formats::Extracted> extracted;
+  std::string format = "text";
+  if (!plain) {
+    // A container is read whole: its text can only be extracted from all of it.
+    auto all = r.read_all(bytes, kMaxContainer);
+    if (!all.ok()) {
+      o.diagnostics.push_back(all.error());
       return o;
     }
+    if (!r.at_end()) {
+      o.diagnostics.push_back(error_at(
+          in.path, 0, "larger than the 256 MiB a document container may be (docs/limits.md)"));
+      return o;
+    }
+    if (!wanted(type_of(bytes, sniffed))) {
+      o.filtered = true;
+      return o;
+    }
+    Loaded l = load(bytes, sniffed, in.path);
+    if (l.status == Loaded::Status::unsupported || l.status == Loaded::Status::failed) {
+      Diagnostic d = *l.problem;
+      if (l.status == Loaded::Status::unsupported) {
+        o.refused = l.reason;
+        // Met under a directory: one warning, the run goes on; named: an error (exit 2).
+        if (in.in_directory) d.severity = Severity::warning;
+      }
+      o.diagnostics.push_back(std::move(d));
+      return o;
+    }
+    format = formats::name(l.format);
+    extracted = std::move(l.extracted);
+  } else if (!wanted("text")) {
+    o.filtered = true;
+    return o;
   }
   if (sh.warm) sh.warm->fed(r.at_end() ? bytes.size() : sh.window.window);
   if (!r.at_end()) {
@@ -170,16 +221,18 @@ Outcome process_input(const Input& in, const Shared& sh) {
     return o;
   }
   size_t n = bytes.size();
-  Decoded dec = decode(std::move(bytes), sh.cfg.encoding, in.path);
+  Decoded dec = extracted ? decode(std::move(extracted->text), "utf-8", in.path)
+                          : decode(std::move(bytes), sh.cfg.encoding, in.path);
   o.diagnostics = std::move(dec.warnings);
   if (dec.binary) {  // decode's warning says so
     o.skipped_binary = true;
     return o;
   }
   Document doc(in.path, std::move(dec));
+  if (extracted) doc.set_pages(std::move(extracted->page_starts));
   Extraction ex = sh.x.run(doc, sh.scan);
   // Outputs show the name escaped (base/escape.h), the same in every format.
-  DocumentHead head{shown_name(in.path), doc.encoding(), n, ex.self};
+  DocumentHead head{shown_name(in.path), doc.encoding(), n, format, ex.self};
   if (sh.auditor) sh.auditor->check(doc, ex);
   if (sh.baseline) sh.baseline->filter(in.path, ex.findings);
   o.fails_audit = failing(ex.findings, sh.fail_rank);
@@ -199,7 +252,12 @@ Outcome process_input(const Input& in, const Shared& sh) {
 // Memory running out is one input's error, not the end of the run.
 Outcome process(const Input& in, const Shared& sh) {
   try {
-    return process_input(in, sh);
+    Outcome o = process_input(in, sh);
+    // A binary file the user named was not read: that is an error, not a quiet success.
+    if (o.skipped_binary && !in.in_directory) {
+      for (auto& d : o.diagnostics) d.severity = Severity::error;
+    }
+    return o;
   } catch (const std::bad_alloc&) {
     Outcome o;
     o.diagnostics.push_back(error_at(
@@ -278,9 +336,55 @@ void run_ordered(const std::vector<Input>& inputs, int jobs, const Shared& sh,
   for (auto& t : pool) t.join();
 }
 
+// `trich text`: each input's text as the other commands read it: a container's extracted
+// text, plain text's bytes as they are (its offsets count those bytes).
+int print_text(const Config& cfg, std::ostream& err) {
+  FdStreamBuf buf(STDOUT_FILENO);
+  std::ostream out(&buf);
+  int code = 0;
+  for (const auto& in : expand_inputs(cfg.inputs, WalkOptions{}, nullptr)) {
+    if (in.error) {
+      print(err, *in.error);
+      code = 2;
+      continue;
+    }
+    auto bytes = read_input(in.path);
+    if (!bytes.ok()) {
+      print(err, bytes.error());
+      code = 2;
+      continue;
+    }
+    formats::Sniffed s = sniff_input(bytes.value(), cfg.input_format);
+    if (s.kind == formats::Sniffed::Kind::format && s.format == formats::Format::text) {
+      out << bytes.value();
+    } else {
+      Loaded l = load(bytes.value(), s, in.path);
+      if (l.problem) {
+        print(err, *l.problem);
+        code = 2;
+        continue;
+      }
+      out << l.extracted.text;
+    }
+    out.flush();
+    if (buf.failed()) {
+      if (!buf.broken_pipe()) {
+        print(err, write_failed("<stdout>", buf.error()));
+        code = 2;
+      }
+      break;
+    }
+  }
+  return code;
+}
+
 }  // namespace
 
 int run(const Config& cfg, std::ostream& err) {
+  if (cfg.command == "text") {
+    std::signal(SIGPIPE, SIG_IGN);
+    return print_text(cfg, err);
+  }
   auto started = std::chrono::steady_clock::now();
   if (cfg.command == "schema") {
     FdStreamBuf buf(STDOUT_FILENO);
@@ -467,7 +571,13 @@ int run(const Config& cfg, std::ostream& err) {
     report(o.diagnostics, o.quiet && o.skipped_binary);
     binaries += o.skipped_binary;
     stats.tally.add(o.tally);
-    if (!o.head && !o.skipped_binary) ++stats.unreadable;
+    if (o.filtered) {
+      ++stats.other_type;
+    } else if (*o.refused) {
+      ++stats.refused[o.refused];
+    } else if (!o.head && !o.skipped_binary) {
+      ++stats.unreadable;
+    }
     if (progress) progress->done(o.head ? o.head->bytes : 0);
     failed_audit = failed_audit || o.fails_audit;
     if (o.head && o.graph) graph.add(*o.graph);

@@ -1,6 +1,8 @@
 // `trich rules check`: compiles every rule and runs its examples and counterexamples.
-// An example must give exactly one entity of the rule's kind whose text is the example's
-// span (and whose value is the example's value, when given); a counterexample must give none.
+// An example must give exactly the entities of the rule's kind whose texts are the example's
+// spans, with the example's values when given, and every other field the example states
+// (type, date, issuer, kind, ordinal, style...) as the json format would write it; a
+// counterexample must give none.
 #pragma once
 
 #include <ostream>

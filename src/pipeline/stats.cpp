@@ -44,6 +44,7 @@ std::string stats_lines(const RunStats& s) {
   skip(s.walk.hidden, "hidden");
   skip(s.walk.globbed, "by --glob");
   skip(s.other_type, "by --type");
+  for (const auto& [why, n] : s.refused) skip(n, why.c_str());
   std::string out = fmt::format("trich: {}{}, {} in {:.2f} s ({:.1f} MB/s); skipped: {}\n",
                                 count(s.documents, "document", "documents"), encs,
                                 count(s.bytes, "byte", "bytes"), s.seconds, mbps,

@@ -26,6 +26,7 @@ struct RunStats {
   size_t binary = 0, unreadable = 0;  // inputs skipped: binary files, inputs that failed
   WalkStats walk;                    // entries the directory walk passed over
   size_t other_type = 0;             // files left out by --type
+  std::map<std::string, size_t> refused;  // formats not read, by reason ("unsupported", ...)
   Tally tally;
   KindSet kinds;                     // the kinds printed
   bool audit = false;

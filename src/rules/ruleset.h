@@ -1,8 +1,9 @@
 // RuleSet: the language knowledge loaded from rules/**/*.toml: lexicons (word -> value),
 // fragments (named regex pieces) and rules (a pattern, the resolver it feeds, and its
 // examples). Loading expands {:fragment} and {lex:name} references and checks the files'
-// shape, reporting errors as "file:line: message". Patterns are compiled by extract/Matcher
-// (once per kind), which reports a bad regex the same way.
+// shape against what the engine declares it reads (a Catalog: each resolver's parameters with
+// their types, its groups and lexicons), reporting errors as "file:line: message". Patterns
+// are compiled by extract/Matcher (once per kind), which reports a bad regex the same way.
 #pragma once
 
 #include <map>
@@ -40,14 +41,59 @@ class Lexicon {
   std::unordered_map<std::string, LexValue> map_;
 };
 
+// A field an example states of its entities ({..., issuer = "Chinh phu"}): one value per
+// entity, in order, each as JSON text ("\"Chinh phu\"", "13", "true"), the way the json
+// format writes the field, so that `rules check` compares type and value at once.
+struct ExampleField {
+  std::string name;
+  std::vector<std::string> json;
+  int line = 0;
+};
+
 // An example of a rule: a string (one entity spanning all of it), or a table
-// {text, span, value} for one entity, or {text, spans = [...], values = [...]} for a rule
-// that yields several entities (a date range gives two dates).
+// {text, span, value, FIELD = ...} for one entity, or {text, spans = [...], values = [...],
+// FIELD = [...]} for a rule that yields several entities (a date range gives two dates).
 struct Example {
   std::string text;                 // the input
   std::vector<std::string> spans;   // the expected entity texts, in order
   std::vector<std::string> values;  // optional expected values, in order (see rules check)
   std::string reference;            // the reference date relative dates resolve against
+  std::vector<ExampleField> fields;  // other fields of the entities (see rules check)
+  int line = 0;
+};
+
+// What the engine reads of the rules, declared beside the code that reads it
+// (extract/resolvers.cpp) and checked when rules load.
+enum class ParamType { string, boolean, integer, lexicon };  // lexicon: a lexicon's name
+const char* type_name(ParamType t);
+
+struct ParamSpec {
+  std::string name;
+  ParamType type = ParamType::string;
+  // The value a rule that leaves the parameter out gets, as Rule::params stores it ("true",
+  // "12", "party"); none: every rule must give it.
+  std::optional<std::string> fallback;
+  std::vector<std::string> choices;  // the strings it may be; empty: any
+};
+
+struct ResolverSpec {
+  std::string name;
+  std::vector<ParamSpec> params;
+  // The named groups it reads: a rule's pattern may name these and "span" only, and must name
+  // every one of `required`.
+  std::vector<std::string> groups;
+  std::vector<std::string> required;
+  std::vector<std::string> lexicons;  // lexicons it reads (a lexicon parameter names one more)
+  // Reads no group, so any may be there (a counter-rule shares fragments that name groups).
+  bool any_group = false;
+};
+
+struct Catalog {
+  std::vector<ResolverSpec> resolvers;
+  // The lexicons the passes that follow a kind's scan read (references, priority lists,
+  // audit), by kind: rules of that kind need them.
+  std::map<std::string, std::vector<std::string>> kind_lexicons;
+  const ResolverSpec* find(const std::string& name) const;
 };
 
 struct Rule {
@@ -57,17 +103,23 @@ struct Rule {
   std::string name;
   std::string resolve;  // the resolver's name
   std::string pattern;  // expanded RE2 syntax
-  std::map<std::string, std::string> params;  // resolver options (e.g. term kind)
+  // The resolver's parameters, every one its ResolverSpec declares (defaults filled in),
+  // as text: a string as it is, a boolean "true" or "false", an integer in decimal.
+  std::map<std::string, std::string> params;
   std::vector<Example> examples;
   std::vector<Example> counterexamples;
-  std::string param(const std::string& k, const std::string& dflt = "") const;
+  // Parameter `k` ("" when the resolver does not declare it).
+  std::string param(const std::string& k) const;
+  bool flag(const std::string& k) const { return param(k) == "true"; }
 };
 
 struct RuleSet {
   std::vector<Rule> rules;
   std::map<std::string, Lexicon> lexicons;
   std::map<std::string, std::string> fragments;
-  // The lexicon `name`; an empty one when the rules lack it (rules check reports that).
+  // The lexicon `name`. Loading checked that the rules define every lexicon the resolvers of
+  // their rules and the passes of their kinds declare; a name they do not declare (a bug that
+  // tests/unit/ruleset_test.cpp looks for) gives an empty lexicon.
   const Lexicon& lexicon(const std::string& name) const;
 };
 
@@ -77,10 +129,10 @@ struct Source {
   std::string text;
 };
 
-// Loads and checks the given files (all of them: fragments and lexicons are shared).
-// `known_resolvers` lists the names a rule's `resolve` may take.
-Result<RuleSet> load(const std::vector<Source>& files,
-                     const std::vector<std::string>& known_resolvers);
+// Loads and checks the given files (all of them: fragments and lexicons are shared) against
+// `catalog`: a rule's `resolve` must name one of its resolvers, and its params, groups and
+// lexicons must be those the resolver declares.
+Result<RuleSet> load(const std::vector<Source>& files, const Catalog& catalog);
 
 // The rules compiled into the binary, or those under `dir` (every *.toml, recursively).
 std::vector<Source> embedded_sources();

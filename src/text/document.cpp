@@ -51,6 +51,15 @@ Span Document::span(size_t begin, size_t end) const {
   Origin p = position(db);
   s.line = p.line;
   s.column = p.column;
+  if (!page_starts_.empty()) {
+    size_t pg = static_cast<size_t>(
+        std::upper_bound(page_starts_.begin(), page_starts_.end(), db) - page_starts_.begin());
+    size_t first = static_cast<size_t>(
+        std::upper_bound(line_starts_.begin(), line_starts_.end(), page_starts_[pg - 1]) -
+        line_starts_.begin());  // 1-based line of the page's first byte
+    s.page = pg;
+    s.page_line = p.line - first + 1;
+  }
   return s;
 }
 

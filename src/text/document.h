@@ -4,6 +4,7 @@
 // rules or entities.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,7 @@ struct Span {
   size_t start = 0, end = 0;   // byte offsets into the input as read, end exclusive
   size_t line = 0, column = 0; // 1-based; column counts code points of the input line
   std::string text;            // the input's text there, as UTF-8
+  std::optional<size_t> page, page_line;  // a paged input (PDF): 1-based page, line on it
 };
 
 // Where a document's first byte sits in its input: a large input is read a window at a time
@@ -43,6 +45,10 @@ class Document {
   // order for speed (a cursor makes column counting linear); any order is correct.
   Span span(size_t begin, size_t end) const;
 
+  // A paged input: the offsets in decoded() where each page starts (the first is 0). Spans
+  // then carry their page and line on it.
+  void set_pages(std::vector<size_t> starts) { page_starts_ = std::move(starts); }
+
   // Offset in decoded() of offset `o` of text().
   size_t to_decoded(size_t o) const { return norm_same_ ? o : norm_.to_input(o); }
   // Input byte offset (from the input's start) of offset `o` of decoded().
@@ -63,6 +69,7 @@ class Document {
   Normalized norm_;
   bool norm_same_ = false;
   std::vector<size_t> line_starts_;  // offsets in decoded_
+  std::vector<size_t> page_starts_;  // offsets in decoded_; empty when not paged
   mutable size_t cursor_line_ = 0, cursor_off_ = 0, cursor_col_ = 1;
 };
 

@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
 # Checks against the real data beside the repository (../shared), when it is there: the seed
 # report's expected structure, and the accuracy floor on the hand-annotated documents. The
-# data is third-party text and is never copied into the project; without it this test says
-# so and passes.
+# data is third-party text and is never copied into the project. Without it the test fails
+# (an accuracy check that passes on no data would hide a broken checkout), unless
+# TRICH_NO_SHARED=1 says the data is left out on purpose.
 # usage: real_data_test.sh TRICH REPO_ROOT
 set -u
 trich=$1
 root=$2
 shared=$root/../shared
 if [[ ! -d $shared/seed || ! -d $shared/gold/dev ]]; then
-  echo "real_data_test: $shared not found; skipped"
-  exit 0
+  if [[ ${TRICH_NO_SHARED:-} == 1 ]]; then
+    echo "real_data_test: $shared not found; skipped (TRICH_NO_SHARED=1)"
+    exit 0
+  fi
+  echo "real_data_test: $shared not found (set TRICH_NO_SHARED=1 to run without it)" >&2
+  exit 1
 fi
 fails=0
 

@@ -12,7 +12,7 @@ cp samples/bao-cao-dang-uy.txt samples/tin-tuc-nhieu.txt "$tmp/d/"
 cp samples/tin-tuc-nhieu.txt "$tmp/d/.hid/x.txt"
 cp samples/tin-tuc-nhieu.txt "$tmp/d/skip/y.txt"
 cp samples/tin-tuc-nhieu.txt "$tmp/d/z.md"
-printf 'PK\003\004\000\000' > "$tmp/d/bin.txt"
+printf 'BIN\000\000\000' > "$tmp/d/bin.txt"  # (a ZIP signature would be a container)
 "$trich" extract -r --stats -g '!skip' -g '!*.md' "$tmp/d" "$tmp/missing.txt" > "$tmp/x.json" 2> "$tmp/x.err"; code=$?
 check "exit 2 (a missing input)" test $code -eq 2
 bytes=$(( $(wc -c < samples/bao-cao-dang-uy.txt) + $(wc -c < samples/tin-tuc-nhieu.txt) ))

@@ -21,9 +21,9 @@ struct Setup {
 };
 
 inline const Setup& setup() {
-  static const Setup* s = [] {
+  static const Setup* built = [] {
     auto* s = new Setup;
-    auto r = rules::load(rules::embedded_sources(), resolver_names());
+    auto r = rules::load(rules::embedded_sources(), catalog());
     FUZZ_CHECK(r.ok());
     s->rules = std::move(r.value());
     auto x = Extractor::build(s->rules);
@@ -34,7 +34,7 @@ inline const Setup& setup() {
     s->auditor = std::move(a.value());
     return s;
   }();
-  return *s;
+  return *built;
 }
 
 // A span reported to users: inside an input of `size` bytes, 1-based, valid UTF-8.

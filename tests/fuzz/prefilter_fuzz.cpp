@@ -29,9 +29,9 @@ struct Pair {
 };
 
 const Pair& pair() {
-  static const Pair* p = [] {
+  static const Pair* built = [] {
     auto* p = new Pair;
-    auto r = trich::rules::load(trich::rules::embedded_sources(), trich::resolver_names());
+    auto r = trich::rules::load(trich::rules::embedded_sources(), trich::catalog());
     FUZZ_CHECK(r.ok());
     p->rules = std::move(r.value());
     setenv("TRICH_NO_PREFILTER", "1", 1);
@@ -62,7 +62,7 @@ const Pair& pair() {
     }
     return p;
   }();
-  return *p;
+  return *built;
 }
 
 using Found = std::vector<std::tuple<const trich::rules::Rule*, size_t, size_t>>;

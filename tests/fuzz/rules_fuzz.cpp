@@ -11,7 +11,7 @@
 #include "text/document.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static const std::vector<std::string> resolvers = trich::resolver_names();
+  static const trich::rules::Catalog& resolvers = trich::catalog();
   std::vector<trich::rules::Source> files = {
       {"fuzz.toml", std::string(reinterpret_cast<const char*>(data), size)}};
   auto r = trich::rules::load(files, resolvers);

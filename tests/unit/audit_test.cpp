@@ -21,7 +21,7 @@ namespace {
 
 const rules::RuleSet& rule_set() {
   static const rules::RuleSet r = [] {
-    auto loaded = rules::load(rules::embedded_sources(), resolver_names());
+    auto loaded = rules::load(rules::embedded_sources(), catalog());
     REQUIRE(loaded.ok());
     return std::move(loaded.value());
   }();

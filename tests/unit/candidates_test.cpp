@@ -62,7 +62,7 @@ TEST_CASE("candidates: an RE2 pattern rewritten for Hyperscan") {
 }
 
 TEST_CASE("candidates: every built-in rule is rewritten") {
-  auto r = trich::rules::load(trich::rules::embedded_sources(), trich::resolver_names());
+  auto r = trich::rules::load(trich::rules::embedded_sources(), trich::catalog());
   REQUIRE(r.ok());
   for (const auto& rule : r.value().rules) {
     std::string out;
@@ -79,7 +79,7 @@ TEST_CASE("candidates: windows and RE2 find what RE2 finds alone, for every buil
     CHECK(why == "built without Hyperscan");
     return;
   }
-  auto r = trich::rules::load(trich::rules::embedded_sources(), trich::resolver_names());
+  auto r = trich::rules::load(trich::rules::embedded_sources(), trich::catalog());
   REQUIRE(r.ok());
   const auto& rules = r.value();
   setenv("TRICH_NO_PREFILTER", "1", 1);

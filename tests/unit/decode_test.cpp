@@ -380,7 +380,7 @@ TEST_CASE("the Vietnamese shape score") {
 }
 
 TEST_CASE("spans of every encoding point at the input bytes of the entity") {
-  auto rules = rules::load(rules::embedded_sources(), resolver_names());
+  auto rules = rules::load(rules::embedded_sources(), catalog());
   REQUIRE(rules.ok());
   auto built = Extractor::build(rules.value());
   REQUIRE(built.ok());

@@ -21,14 +21,14 @@ using namespace trich;
 namespace {
 
 rules::RuleSet load(const std::string& toml) {
-  auto r = rules::load({rules::Source{"test.toml", toml}}, resolver_names());
+  auto r = rules::load({rules::Source{"test.toml", toml}}, catalog());
   if (!r.ok()) FAIL(r.error().where_what());
   return std::move(r.value());
 }
 
 const rules::RuleSet& builtin() {
   static const rules::RuleSet r = [] {
-    auto l = rules::load(rules::embedded_sources(), resolver_names());
+    auto l = rules::load(rules::embedded_sources(), catalog());
     if (!l.ok()) FAIL(l.error().where_what());
     return std::move(l.value());
   }();

@@ -19,7 +19,7 @@ namespace {
 
 const Extractor& extractor() {
   static const rules::RuleSet rules = [] {
-    auto r = rules::load(rules::embedded_sources(), resolver_names());
+    auto r = rules::load(rules::embedded_sources(), catalog());
     if (!r.ok()) FAIL(r.error().where_what());
     return std::move(r.value());
   }();

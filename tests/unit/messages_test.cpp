@@ -117,7 +117,7 @@ TEST_CASE("loading: an unknown placeholder, a missing code, a bad brace fail wit
 
 TEST_CASE("every finding of the audit data fills its template in both languages") {
   static const auto rs = [] {
-    auto loaded = rules::load(rules::embedded_sources(), resolver_names());
+    auto loaded = rules::load(rules::embedded_sources(), catalog());
     REQUIRE(loaded.ok());
     return std::move(loaded.value());
   }();

@@ -1,8 +1,15 @@
 // Rule loading: expansion of fragments and lexicons, and errors as "file:line: message".
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
 #include "extract/extractor.h"
 #include "extract/resolvers.h"
+#include "pipeline/rules_check.h"
 #include "rules/ruleset.h"
 
 using namespace trich;
@@ -10,11 +17,12 @@ using namespace trich;
 namespace {
 
 Result<rules::RuleSet> load(const std::string& text) {
-  return rules::load({{"r.toml", text}}, resolver_names());
+  return rules::load({{"r.toml", text}}, catalog());
 }
 
 const char* kGood = R"(
 kind = "dates"
+[lexicon.month_word.entries]
 [fragments]
 B = '(?:^|[^\pL\pN])'
 [lexicon.w]
@@ -41,7 +49,7 @@ TEST_CASE("fragments and lexicons expand, longest spelling first") {
 }
 
 TEST_CASE("the built-in rules load") {
-  auto r = rules::load(rules::embedded_sources(), resolver_names());
+  auto r = rules::load(rules::embedded_sources(), catalog());
   INFO((r.ok() ? std::string() : r.error().where_what()));
   REQUIRE(r.ok());
   CHECK(r.value().rules.size() > 10);
@@ -79,13 +87,183 @@ TEST_CASE("bad rule files give file:line: message") {
 }
 
 TEST_CASE("a bad regex is reported at its rule when the kind is compiled") {
-  auto r = load("kind = \"dates\"\n[[rule]]\nname = \"ok\"\nresolve = \"date\"\n"
-                "pattern = 'x'\nexamples = [\"x\"]\n\n[[rule]]\nname = \"bad\"\n"
+  auto r = load("kind = \"dates\"\n[lexicon.month_word.entries]\n[[rule]]\nname = \"ok\"\nresolve = \"date\"\n"
+                "pattern = '(?P<y>x)'\nexamples = [\"x\"]\n\n[[rule]]\nname = \"bad\"\n"
                 "resolve = \"date\"\npattern = '(?P<y>\\d'\nexamples = [\"1\"]\n");
   REQUIRE(r.ok());
   auto x = Extractor::build(r.value());
   REQUIRE_FALSE(x.ok());
   CHECK(x.error().file == "r.toml");
-  CHECK(x.error().line == 8);
+  CHECK(x.error().line == 9);
   CHECK(x.error().message.find("rule \"bad\": missing )") != std::string::npos);
+}
+
+// Typed rules: each resolver declares its params (name, type, default), its groups and its
+// lexicons (extract/resolvers.cpp); a rule that strays from them does not load. One rule file
+// per case, and the one line trich prints for it.
+TEST_CASE("typed rules: params, groups and lexicons are checked against the resolver") {
+  // Lexicons the rules below need, then one rule whose [[rule]] header is line 6 (after the
+  // kind line each case gets).
+  const std::string head =
+      "[lexicon.ordinal_thu.entries]\n\"nhat\" = 1\n[lexicon.roman.entries]\n[lexicon.term_head.entries]\n";
+  auto priority = [&](const std::string& params) {
+    return head + "[[rule]]\nname = \"p\"\nresolve = \"priority\"\n" + params +
+           "\npattern = '(?P<marker>thu (?P<ord>nhat))'\nexamples = [\"thu nhat\"]\n";
+  };
+  auto term = [&](const std::string& params, const std::string& pattern) {
+    return head + "[[rule]]\nname = \"t\"\nresolve = \"term_ordinal\"\n" + params +
+           "\npattern = '" + pattern + "'\nexamples = [\"khoa 12\"]\n";
+  };
+  struct Case {
+    const char* name;
+    std::string text;
+    const char* error;  // Diagnostic::where_what()
+  } cases[] = {
+      {"a boolean written as a string",
+       priority("params = { style = \"thu\", lexicon = \"ordinal_thu\", weak = \"true\" }"),
+       "r.toml:9: rule \"p\": param \"weak\" must be a boolean, not a string"},
+      {"an integer where a boolean is expected",
+       priority("params = { style = \"thu\", lexicon = \"ordinal_thu\", weak = 1 }"),
+       "r.toml:9: rule \"p\": param \"weak\" must be a boolean, not an integer"},
+      {"a float where a string is expected",
+       term("params = { kind = 1.5 }", "khoa (?P<ord>\\d+)"),
+       "r.toml:9: rule \"t\": param \"kind\" must be a string, not a floating-point number"},
+      {"a string outside its choices", term("params = { kind = \"khoa2\" }", "khoa (?P<ord>\\d+)"),
+       "r.toml:9: rule \"t\": param \"kind\" must be one of nhiem_ky, period, khoa, dai_hoi, "
+       "not \"khoa2\""},
+      {"an unknown lexicon",
+       priority("params = { style = \"thu\", lexicon = \"ordinal_thuu\" }"),
+       "r.toml:9: rule \"p\": param \"lexicon\": unknown lexicon \"ordinal_thuu\""},
+      {"an unknown param",
+       term("params = { kind = \"khoa\", knd = \"khoa\" }", "khoa (?P<ord>\\d+)"),
+       "r.toml:9: rule \"t\": unknown param \"knd\" (resolver \"term_ordinal\" takes kind, "
+       "max)"},
+      {"a missing param", priority("params = { lexicon = \"ordinal_thu\" }"),
+       "r.toml:6: rule \"p\": missing param \"style\" (a string: thu or la)"},
+      {"params that are no table", priority("params = \"thu\""),
+       "r.toml:9: rule \"p\": params must be a table, not a string"},
+      {"a group the resolver does not read",
+       term("params = { kind = \"khoa\" }", "khoa (?P<ordinal>\\d+)"),
+       "r.toml:6: rule \"t\": group \"ordinal\" is not one resolver \"term_ordinal\" reads "
+       "(span, ord, head, more)"},
+      {"a group the resolver needs",
+       term("params = { kind = \"khoa\" }", "khoa (?P<head>\\d+)"),
+       "r.toml:6: rule \"t\": resolver \"term_ordinal\" needs a group \"ord\""},
+      {"a lexicon the resolver reads",
+       "[[rule]]\nname = \"a\"\nresolve = \"announce\"\npattern = '(?P<n>\\d) việc'\n"
+       "examples = [\"3 việc\"]\n",
+       "r.toml:2: rule \"a\": resolver \"announce\" reads lexicon \"cardinal\", which the rules "
+       "do not define"},
+      {"a lexicon a kind's passes read",
+       "kind = \"priorities\"\n" + priority("params = { style = \"thu\", lexicon = \"ordinal_thu\" }"),
+       "r.toml:6: rules of kind \"priorities\" need lexicon \"opening_item\", which the rules do "
+       "not define"},
+      {"an unknown key in a rule",
+       term("params = { kind = \"khoa\" }\nexample = [\"khoa 12\"]", "khoa (?P<ord>\\d+)"),
+       "r.toml:10: rule \"t\": unknown key \"example\" (a rule has name, resolve, pattern, params, "
+       "examples and counterexamples)"},
+      {"an unknown key in a file", head + "[[rules]]\nname = \"x\"\n",
+       "r.toml:6: unknown key \"rules\" (a rule file has kind, fragments, lexicon and rule; "
+       "a messages file finding, part and ui)"},
+      {"a lexicon's fold_case as a string", "[lexicon.x]\nfold_case = \"yes\"\n[lexicon.x.entries]\n",
+       "r.toml:3: lexicon \"x\": fold_case must be a boolean, not a string"},
+      {"a float in a lexicon", "[lexicon.x.entries]\n\"a\" = 1.5\n",
+       "r.toml:3: lexicon \"x\": value of \"a\" must be a number, a string or a list of strings"},
+      {"a name that is no string", head + "[[rule]]\nname = 3\n",
+       "r.toml:7: rule: name must be a string, not an integer"},
+      {"an example field of the wrong shape",
+       term("params = { kind = \"khoa\" }", "khoa (?P<ord>\\d+)") +
+           "counterexamples = [{ text = \"khoa 1\", ordinal = 1.5 }]\n",
+       "r.toml:12: rule \"t\": field \"ordinal\" must be a string, integer or boolean, not a "
+       "floating-point number"},
+      {"an example field with a value per span, too few",
+       term("params = { kind = \"khoa\" }", "khoa (?P<ord>\\d+)") +
+           "counterexamples = [{ text = \"khoa 1 khoa 2\", spans = [\"khoa 1\", \"khoa 2\"], "
+           "ordinal = [1] }]\n",
+       "r.toml:12: rule \"t\": field \"ordinal\" gives 1 values for 2 spans"},
+  };
+  for (const auto& c : cases) {
+    SECTION(c.name) {
+      std::string text = c.text;
+      // Every case but the file-level ones has its rule's kind.
+      if (text.find("kind = \"priorities\"") == std::string::npos) text = "kind = \"terms\"\n" + text;
+      auto r = load(text);
+      INFO(text);
+      REQUIRE_FALSE(r.ok());
+      // The line numbers above count from the kind line.
+      CHECK(r.error().where_what() == std::string(c.error));
+    }
+  }
+}
+
+TEST_CASE("typed rules: defaults fill the params a rule leaves out, as text") {
+  auto r = load(
+      "kind = \"priorities\"\n[lexicon.ordinal_thu.entries]\n\"nhat\" = 1\n"
+      "[lexicon.opening_item.entries]\n[lexicon.closing_item.entries]\n"
+      "[[rule]]\nname = \"p\"\nresolve = \"priority\"\n"
+      "params = { style = \"thu\", lexicon = \"ordinal_thu\" }\n"
+      "pattern = '(?P<marker>thu (?P<ord>nhat))'\n"
+      "examples = [{ text = \"thu nhat\", index = 1, style = \"thu\" }]\n");
+  INFO((r.ok() ? std::string() : r.error().where_what()));
+  REQUIRE(r.ok());
+  const auto& rule = r.value().rules.at(0);
+  CHECK(rule.param("style") == "thu");
+  CHECK(rule.param("weak") == "false");
+  CHECK_FALSE(rule.flag("weak"));
+  REQUIRE(rule.examples.at(0).fields.size() == 2);
+  CHECK(rule.examples[0].fields[0].name == "index");
+  CHECK(rule.examples[0].fields[0].json == std::vector<std::string>{"1"});
+  CHECK(rule.examples[0].fields[1].json == std::vector<std::string>{"\"thu\""});
+}
+
+// RuleSet::lexicon gives an empty lexicon for a name the catalog does not declare: every name
+// src/ reads as a literal must be declared, by a resolver or by the passes of a kind.
+TEST_CASE("typed rules: every lexicon src/ reads by name is declared in the catalog") {
+  std::set<std::string> declared;
+  for (const auto& r : catalog().resolvers) declared.insert(r.lexicons.begin(), r.lexicons.end());
+  for (const auto& [k, v] : catalog().kind_lexicons) declared.insert(v.begin(), v.end());
+  // lexicon("name"), first_of("name", ...) and the code tables' arrays.
+  std::regex read(R"re((?:lexicon|first_of)\("([a-z_]+)"|"(code_[a-z]+)")re");
+  size_t seen = 0;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(TRICH_SOURCE_DIR "/src")) {
+    if (e.path().extension() != ".cpp" && e.path().extension() != ".h") continue;
+    std::ifstream in(e.path());
+    std::stringstream ss;
+    ss << in.rdbuf();
+    std::string text = ss.str();
+    for (std::sregex_iterator it(text.begin(), text.end(), read), end; it != end; ++it) {
+      std::string name = (*it)[1].matched ? (*it)[1].str() : (*it)[2].str();
+      INFO(e.path().string() << ": lexicon " << name);
+      CHECK(declared.count(name) == 1);
+      ++seen;
+    }
+  }
+  CHECK(seen > 20);
+}
+
+// `rules check` compares every field an example states, typed as json writes it.
+TEST_CASE("rules check: every field an example states is compared") {
+  auto r = load(
+      "kind = \"terms\"\n[lexicon.roman.entries]\n[lexicon.term_head.entries]\n"
+      "[[rule]]\nname = \"t\"\nresolve = \"term_ordinal\"\nparams = { kind = \"khoa\" }\n"
+      "pattern = 'khoa (?P<ord>\\d+)'\nexamples = [\n"
+      "  { text = \"khoa 12\", kind = \"khoa\", ordinal = 12 },\n"  // right: no failure
+      "  { text = \"khoa 13\", kind = \"dai_hoi\" },\n"             // wrong value
+      "  { text = \"khoa 14\", ordinal = \"14\" },\n"               // wrong type
+      "  { text = \"khoa 15\", ordinl = 15 },\n"                    // no such field
+      "  { text = \"khoa 16\", from = 16 },\n"                      // null, not 16
+      "]\n");
+  INFO((r.ok() ? std::string() : r.error().where_what()));
+  REQUIRE(r.ok());
+  auto x = Extractor::build(r.value());
+  REQUIRE(x.ok());
+  std::ostringstream out;
+  CHECK(check_rules(*x.value(), out) == 4);
+  CHECK(out.str() ==
+        "r.toml:11: rule \"t\": example \"khoa 13\": kind should be \"dai_hoi\", got \"khoa\"\n"
+        "r.toml:12: rule \"t\": example \"khoa 14\": ordinal should be \"14\", got 14\n"
+        "r.toml:13: rule \"t\": example \"khoa 15\": \"ordinl\" is no field of its entities "
+        "(kind, from, to, ordinal)\n"
+        "r.toml:14: rule \"t\": example \"khoa 16\": from should be 16, got null\n"
+        "rules check: 1 rules, 5 examples, 4 failures\n");
 }

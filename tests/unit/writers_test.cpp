@@ -141,6 +141,12 @@ TEST_CASE("descriptors: json, schema, jsonl and csv agree on each kind's fields"
   d.interval_to = "2024-03-31";
   Term t;
   Finding f;
+  // A PDF's entities carry their page: with it, every field is shown.
+  auto paged = [](auto e) {
+    e.span.page = 2;
+    e.span.page_line = 7;
+    return e;
+  };
   auto keys = [](const ojson& j) {
     std::vector<std::string> k;
     for (auto& [key, v] : j.items()) k.push_back(key);
@@ -150,15 +156,16 @@ TEST_CASE("descriptors: json, schema, jsonl and csv agree on each kind's fields"
     const char* def;
     ojson object;
   };
-  for (const auto& [def, object] : {Case{"citation", to_json(c)}, Case{"date", to_json(d)},
-                                    Case{"term", to_json(t)}, Case{"finding", to_json(f)}}) {
+  for (const auto& [def, object] :
+       {Case{"citation", to_json(paged(c))}, Case{"date", to_json(paged(d))},
+        Case{"term", to_json(paged(t))}, Case{"finding", to_json(paged(f))}}) {
     INFO(def);
     CHECK(keys(schema["$defs"][def]["properties"]) == keys(object));
   }
   // A date's "inferred" and "relative" are written only when true, its interval's ends only
   // when it has them, so the schema requires none of them.
   auto req = schema["$defs"]["date"]["required"];
-  for (const char* k : {"inferred", "relative", "interval_from", "interval_to"}) {
+  for (const char* k : {"inferred", "relative", "interval_from", "interval_to", "page", "page_line"}) {
     INFO(k);
     CHECK(std::find(req.begin(), req.end(), k) == req.end());
   }
