@@ -279,12 +279,17 @@ bool document_date(const Match& m, ResolveContext& cx) {
 }  // namespace
 
 void add_date_resolvers(Registry& r) {
-  r.push_back({{"date", {}, {"d", "m", "mw", "y"}, {"y"}, {"month_word"}}, date});
+  // A month written as a word (group mw) is looked up in month_word: rules without that group
+  // need no such lexicon.
+  const std::vector<std::pair<std::string, std::string>> mw = {{"mw", "month_word"}};
+  r.push_back({{"date", {}, {"d", "m", "mw", "y"}, {"y"}, {}, false, mw}, date});
   r.push_back({{"date_range",
                 {{"ordered", rules::ParamType::boolean, "false", {}}},
                 {"a", "b", "d", "m", "mw", "y", "d1", "m1", "y1"},
                 {"b", "y"},
-                {"month_word"}},
+                {},
+                false,
+                mw},
                date_range});
   r.push_back({{"date_part",
                 {{"half", rules::ParamType::integer, "0", {}}},
@@ -303,9 +308,11 @@ void add_date_resolvers(Registry& r) {
                  {"next", rules::ParamType::boolean, "false", {}}},
                 {"d", "m", "mw", "q", "y"},
                 {},
-                {"relative_veto", "month_word", "quarter"}},
+                {"relative_veto", "quarter"},
+                false,
+                mw},
                relative});
-  r.push_back({{"document_date", {}, {"d", "m", "mw", "y", "comma"}, {"y", "comma"}, {"month_word"}},
+  r.push_back({{"document_date", {}, {"d", "m", "mw", "y", "comma"}, {"y", "comma"}, {}, false, mw},
                document_date});
 }
 

@@ -79,6 +79,9 @@ struct Shared {
   const Sink& sink;
   std::atomic<bool>& cancelled;  // the output is gone: stop reading
   Extractor::WarmUp* warm;       // fed the size of each text, when there is one
+  // Threads of the -j budget with no input of their own (more threads than inputs, or every
+  // input taken): a large input's windows are extracted on them (pipeline/windows.h).
+  std::atomic<int>& spare_threads;
   bool graph = false;            // trich graph: each outcome carries its GraphDoc
 };
 
@@ -139,7 +142,8 @@ void process_windows(InputReader& r, std::string read, const Shared& sh, Outcome
                                 auto res = o.parts->part(head, ex);
                                 if (!res.ok()) spool_error = res.error();
                                 return res.ok() && !sh.cancelled;
-                              });
+                              },
+                              &sh.spare_threads);
   o.diagnostics = std::move(w.diagnostics);
   if (spool_error) o.diagnostics.push_back(*spool_error);
   o.skipped_binary = w.skipped_binary;
@@ -273,6 +277,7 @@ void run_ordered(const std::vector<Input>& inputs, int jobs, const Shared& sh,
                  Deliver&& deliver) {
   size_t n = inputs.size();
   if (jobs <= 1 || n <= 1) {
+    sh.spare_threads = n == 1 ? jobs - 1 : 0;  // one input: its windows take the other threads
     for (const auto& in : inputs) {
       if (!deliver(process(in, sh))) return;
     }
@@ -299,7 +304,10 @@ void run_ordered(const std::vector<Input>& inputs, int jobs, const Shared& sh,
           return stop || next >= n ||
                  (next < written + kWaiting && waiting_bytes <= kWaitingBytes);
         });
-        if (stop || next >= n) return;
+        if (stop || next >= n) {
+          ++sh.spare_threads;  // lent to the inputs still being read
+          return;
+        }
         i = next++;
       }
       Outcome o = process(inputs[i], sh);
@@ -555,6 +563,7 @@ int run(const Config& cfg, std::ostream& err) {
     ++by_encoding[h.encoding];
   };
   std::atomic<bool> cancelled{false};
+  std::atomic<int> spare_threads{0};
   Shared sh{cfg,
             x,
             auditor.get(),
@@ -565,6 +574,7 @@ int run(const Config& cfg, std::ostream& err) {
             *sink,
             cancelled,
             warm.get(),
+            spare_threads,
             graphing};
   Graph graph;
   run_ordered(inputs, jobs, sh, [&](Outcome o) {

@@ -9,12 +9,15 @@
 // begins before the cut is complete; it is kept, and the next window drops what it finds
 // again. A priority list that straddles the cut moves the cut to the line its lead or first
 // item starts on. Short-form citations and the audit's document-wide checks carry what they
-// need from window to window (CitationMemory, AuditMemory).
+// need from window to window (CitationMemory, AuditMemory): extraction itself depends on no
+// earlier window, so windows are extracted side by side on idle threads of the run (short
+// forms a window leaves unresolved are looked up afterwards, in order).
 //
 // The encoding is detected on the first window and holds for the rest; invalid bytes later
 // on are decoded with U+FFFD, with one warning per input.
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <optional>
 #include <string>
@@ -50,11 +53,15 @@ struct WindowedOutcome {
 
 // Processes `in`, whose first bytes `read` has already read, window by window; each window's
 // entities (findings included when `auditor` is given) go to `part`, in document order.
-// `part` returns false to stop (the output is gone).
+// `part` returns false to stop (the output is gone). `spare_threads` counts the run's idle
+// threads (pipeline.cpp): each one taken from it extracts windows read ahead while this thread
+// reads, cuts and reports them in order; they are given back when the input is done. The
+// output is the same whatever their number.
 WindowedOutcome process_in_windows(InputReader& in, std::string read, const std::string& forced,
                                    const Extractor& x, const KindSet& kinds,
                                    const Auditor* auditor, const WindowSize& size,
-                                   const std::function<bool(const Extraction&)>& part);
+                                   const std::function<bool(const Extraction&)>& part,
+                                   std::atomic<int>* spare_threads = nullptr);
 
 // Where a window of `text` (decoded UTF-8) ends: see the file comment. Exposed for tests.
 size_t choose_cut(std::string_view text, size_t lookahead);

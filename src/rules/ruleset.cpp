@@ -438,6 +438,13 @@ std::optional<Diagnostic> check_reads(const RuleSet& set, const ResolverSpec& sp
                              spec.name, l));
     }
   }
+  for (const auto& [g, l] : spec.group_lexicons) {
+    if (std::find(groups.begin(), groups.end(), g) != groups.end() && !set.lexicons.count(l)) {
+      return err(fmt::format("resolver \"{}\" reads group \"{}\" through lexicon \"{}\", which "
+                             "the rules do not define",
+                             spec.name, g, l));
+    }
+  }
   return std::nullopt;
 }
 

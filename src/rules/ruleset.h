@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "base/error.h"
@@ -86,6 +87,9 @@ struct ResolverSpec {
   std::vector<std::string> lexicons;  // lexicons it reads (a lexicon parameter names one more)
   // Reads no group, so any may be there (a counter-rule shares fragments that name groups).
   bool any_group = false;
+  // (group, lexicon): a lexicon read only to look up what that group matched (a month's
+  // name), so needed only by rules whose pattern names the group.
+  std::vector<std::pair<std::string, std::string>> group_lexicons;
 };
 
 struct Catalog {

@@ -55,6 +55,8 @@ class Document {
   size_t decoded_to_input(size_t o) const { return origin_.offset + decoded_to_input_(o); }
   // Where offset `o` of decoded() is in the input (offset, line, column).
   Origin position(size_t o) const;
+  // Where the text starts in the input (the window's place; zero for a whole input).
+  const Origin& origin() const { return origin_; }
   // The decoded text of input line `line` (1-based, counted from the input's start) without
   // its line end; false when this document (a window) does not hold that line. A window's
   // first line may have begun before it: then only its part in the window.

@@ -30,6 +30,12 @@ cp "$tmp/big.txt" "$tmp/big2.txt"
 same "beside small files, -j2" extract --format jsonl -j2 samples/bao-cao-dang-uy.txt "$tmp/big.txt" samples/loi-kiem-tra.txt "$tmp/big2.txt"
 same "two large inputs side by side, -j2, json" extract --format json -j2 "$tmp/big.txt" "$tmp/big2.txt"
 same "audit of two large inputs, -j2" audit --format text -j2 "$tmp/big.txt" "$tmp/big2.txt"
+# One large input on several threads: its windows are extracted side by side (Crew in
+# pipeline/windows.cpp), and the output is still the whole reading's.
+same "one large input, -j2" extract --format jsonl -j2 "$tmp/big.txt"
+same "one large input, -j3, json" extract --format json -j3 "$tmp/big.txt"
+same "audit of one large input, -j2" audit --format json -j2 "$tmp/big.txt"
+same "one large input after a small one, -j3" extract --format jsonl -j3 samples/loi-kiem-tra.txt "$tmp/big.txt"
 
 # Other encodings and spellings: offsets stay in the input's bytes.
 python3 - "$tmp" <<'PY'
@@ -39,11 +45,13 @@ s = open(f"{d}/big.txt", encoding="utf-8").read()
 open(f"{d}/u16.txt", "wb").write(b"\xff\xfe" + s.encode("utf-16-le"))
 open(f"{d}/u16be.txt", "wb").write(b"\xfe\xff" + s.encode("utf-16-be"))
 open(f"{d}/crlf.txt", "wb").write(s.replace("\n", "\r\n").encode())
+open(f"{d}/cr.txt", "wb").write(s.replace("\n", "\r").encode())
 open(f"{d}/nfd.txt", "wb").write(unicodedata.normalize("NFD", s).encode())
 PY
 iconv -f UTF-8 -t WINDOWS-1258 "$tmp/big.txt" > "$tmp/cp1258.txt"
-for f in u16 u16be crlf nfd cp1258; do
+for f in u16 u16be crlf cr nfd cp1258; do
   same "$f" extract --format jsonl "$tmp/$f.txt"
+  same "$f, -j2" extract --format jsonl -j2 "$tmp/$f.txt"
 done
 check "cp1258 detected in windows" grep -q '"encoding": "windows-1258"' <("$trich" extract --window 64K "$tmp/cp1258.txt")
 
@@ -59,6 +67,8 @@ check "no TMPDIR: the small input still printed" grep -q '"source":"samples/loi-
 "$trich" extract --format jsonl "$tmp/big.txt" | sed 's|"source":"[^"]*"|"source":"-"|' > "$tmp/whole.jsonl"
 "$trich" extract --format jsonl --window 64K < "$tmp/big.txt" > "$tmp/pipe.jsonl"
 check "a pipe in windows" cmp -s "$tmp/whole.jsonl" "$tmp/pipe.jsonl"
+"$trich" extract --format jsonl --window 64K -j2 < "$tmp/big.txt" > "$tmp/pipe2.jsonl"
+check "a pipe in windows, -j2" cmp -s "$tmp/whole.jsonl" "$tmp/pipe2.jsonl"
 
 # Invalid UTF-8 late in the input: one warning, its offset counted from the input's start.
 { head -c 300000 "$tmp/big.txt"; printf 'x\xff\xfey '; tail -c 200000 "$tmp/big.txt"; } > "$tmp/bad.txt"
@@ -77,6 +87,7 @@ same "NUL past the first window" extract --format jsonl "$tmp/nul.txt"
 # A window holds whatever is cut in it: a single line of 1 MB with no space at all.
 head -c 1000000 /dev/zero | tr '\0' 'a' > "$tmp/oneword.txt"
 same "one endless word" extract --format json "$tmp/oneword.txt"
+same "one endless word, -j2" extract --format json -j2 "$tmp/oneword.txt"
 
 # Memory: 30 MB in 1 MiB windows fits in 150 MB of address space; read whole it does not.
 # (Sanitizers reserve terabytes of address space: not measurable there.)
