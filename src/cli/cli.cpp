@@ -434,6 +434,11 @@ int run(int argc, char** argv) {
       "Example: trich text report.docx > report.txt");
 
   auto* schema = app.add_subcommand("schema", "print the JSON Schema of the json/jsonl output");
+  std::string schema_dir;
+  schema->add_option("--rules", schema_dir,
+                     "list the values the rules in DIR define (term kinds, list styles, "
+                     "relations; default: the built-in rules)")
+      ->type_name("DIR");
   schema->footer("Example: trich schema > trich.schema.json");
 
   std::vector<std::string> help_for;
@@ -585,6 +590,7 @@ int run(int argc, char** argv) {
     cfg.rules_dir = check_dir;
   } else if (schema->parsed()) {
     cfg.command = "schema";
+    cfg.rules_dir = schema_dir;
   } else if (text_cmd->parsed()) {
     cfg.command = "text";
     cfg.inputs = text_inputs;

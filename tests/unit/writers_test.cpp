@@ -130,7 +130,7 @@ TEST_CASE("append_json_string writes what nlohmann's dump writes") {
 // The descriptors of output/kinds.h drive every format: a kind's json object, its schema def,
 // its jsonl line and its single-kind csv header list the same fields in the same order.
 TEST_CASE("descriptors: json, schema, jsonl and csv agree on each kind's fields") {
-  auto schema = ojson::parse(json_schema());
+  auto schema = ojson::parse(json_schema({}));
   Citation c;
   c.symbol = "35-CT/TW";
   c.self = true;  // written only when true, like a date's inferred
