@@ -367,6 +367,41 @@ void check_registry_mismatch(const rules::RuleSet& rules, const Auditor& a,
   }
 }
 
+// A document cited as its basis ("Can cu ...") that the registry says was replaced or
+// repealed before the citing document's own date: the earliest such event is reported.
+void check_superseded(const Auditor& a, const std::map<std::string, RegistryEntry>& reg, Ctx& cx,
+                      const std::optional<std::string>& document_date) {
+  if (!document_date) return;
+  for (const auto& c : cx.x.citations) {
+    if (!c.symbol || c.self || c.relation != "basis") continue;
+    auto it = reg.find(a.key(*c.symbol));
+    if (it == reg.end()) continue;
+    const RegistryEntry& e = it->second;
+    const char* what = nullptr;
+    std::string by, on;
+    auto consider = [&](const char* verb, const std::vector<std::string>& bys,
+                        const std::vector<std::string>& ons) {
+      for (size_t i = 0; i < ons.size() && i < bys.size(); ++i) {
+        if (ons[i] < *document_date && (!what || ons[i] < on)) {
+          what = verb;
+          by = bys[i];
+          on = ons[i];
+        }
+      }
+    };
+    consider("replaced", e.replaced_by, e.replaced_on);
+    consider("repealed", e.repealed_by, e.repealed_on);
+    if (!what) continue;
+    cx.add(c.at, "citation.superseded", "error",
+           {{"symbol", *c.symbol},
+            {"registry_line", str(e.line)},
+            {"by", by},
+            {"on", on},
+            {"document_date", *document_date}},
+           std::string(what) == "repealed" ? "repealed" : "");
+  }
+}
+
 // ---------------------------------------------------------------------------------------
 // Dates
 
@@ -712,7 +747,6 @@ void check_anniversaries(Ctx& cx) {
 // ---------------------------------------------------------------------------------------
 // Registry CSV
 
-// Splits one CSV record starting at s[i]; advances i past its line end.
 // One CSV record from s[i] (RFC 4180), i moved past its line end (LF, CRLF or a lone CR).
 // `breaks` counts the line ends inside its quoted fields; `error` says what is wrong, if
 // anything: a quote never closed, or text after a closing quote (spaces and tabs aside).
@@ -801,7 +835,56 @@ Auditor::Tables build_tables(const rules::RuleSet& rules) {
 
 }  // namespace
 
-Result<std::vector<RegistryEntry>> parse_registry(const std::string& text, const std::string& path) {
+namespace {
+
+// "YYYY-MM-DD" or "d/m/yyyy" (one or two digits for day and month) as an ISO date; "" when it
+// is neither or no calendar date.
+std::string registry_date(const std::string& s) {
+  if (iso_day(s)) return s;
+  int d = 0, m = 0, y = 0;
+  size_t p1 = s.find('/'), p2 = p1 == std::string::npos ? p1 : s.find('/', p1 + 1);
+  if (p2 == std::string::npos || p1 < 1 || p1 > 2 || p2 - p1 < 2 || p2 - p1 > 3 ||
+      s.size() - p2 != 5) {
+    return "";
+  }
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (i != p1 && i != p2 && (s[i] < '0' || s[i] > '9')) return "";
+  }
+  d = std::stoi(s.substr(0, p1));
+  m = std::stoi(s.substr(p1 + 1, p2 - p1 - 1));
+  y = std::stoi(s.substr(p2 + 1));
+  std::string iso = fmt::format("{:04}-{:02}-{:02}", y, m, d);
+  return iso_day(iso) ? iso : "";
+}
+
+// "A; B" -> {"A", "B"} (blanks trimmed, empty items dropped).
+std::vector<std::string> registry_list(const std::string& s) {
+  std::vector<std::string> out;
+  size_t b = 0;
+  while (b <= s.size()) {
+    size_t e = s.find(';', b);
+    if (e == std::string::npos) e = s.size();
+    std::string item = trim(s.substr(b, e - b));
+    if (!item.empty()) out.push_back(item);
+    b = e + 1;
+  }
+  return out;
+}
+
+const std::vector<std::string>& registry_columns() {
+  static const std::vector<std::string> c = {
+      "symbol",      "type",        "date",       "issuer",      "title",     "replaced_by",
+      "replaced_on", "repealed_by", "repealed_on", "amended_by", "amended_on"};
+  return c;
+}
+
+}  // namespace
+
+Result<std::vector<RegistryEntry>> parse_registry(const std::string& text, const std::string& path,
+                                                  const rules::Lexicon* columns,
+                                                  std::vector<std::string>* ignored) {
+  static const char* kHeader = "the header must be symbol,type,date,issuer,title (in any order, "
+                               "more columns allowed; docs/registry.md)";
   std::vector<RegistryEntry> out;
   size_t i = 0;
   if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) i = 3;
@@ -819,6 +902,7 @@ Result<std::vector<RegistryEntry>> parse_registry(const std::string& text, const
   }
   int line = 0;
   bool header = true;
+  std::vector<int> col;  // header position -> index in registry_columns(), -1 ignored
   while (i < text.size()) {
     ++line;
     int first_line = line;
@@ -831,23 +915,80 @@ Result<std::vector<RegistryEntry>> parse_registry(const std::string& text, const
     for (auto& x : f) x = trim(x);
     if (header) {
       header = false;
-      if (f.size() != 5 || f[0] != "symbol" || f[1] != "type" || f[2] != "date" ||
-          f[3] != "issuer" || f[4] != "title") {
-        return error_at(path, first_line, "the header must be symbol,type,date,issuer,title");
+      std::vector<bool> have(registry_columns().size());
+      for (const auto& h : f) {
+        std::string name = h;
+        if (columns) {
+          const auto* v = columns->find(h);
+          name = v ? v->str() : "";
+        }
+        auto it = std::find(registry_columns().begin(), registry_columns().end(), name);
+        if (it == registry_columns().end()) {
+          col.push_back(-1);
+          if (ignored) ignored->push_back(h);
+          continue;
+        }
+        size_t k = static_cast<size_t>(it - registry_columns().begin());
+        if (have[k]) return error_at(path, first_line, fmt::format("column {} twice", h));
+        have[k] = true;
+        col.push_back(static_cast<int>(k));
+      }
+      for (size_t k = 0; k < 5; ++k) {
+        if (!have[k]) return error_at(path, first_line, kHeader);
       }
       continue;
     }
-    if (f.size() != 5) {
-      return error_at(path, first_line, fmt::format("expected 5 fields, found {}", f.size()));
-    }
-    if (f[0].empty()) return error_at(path, first_line, "empty symbol");
-    if (!f[2].empty() && !iso_day(f[2])) {
+    if (f.size() != col.size()) {
       return error_at(path, first_line,
-                      fmt::format("date \"{}\" is not a calendar date written YYYY-MM-DD", f[2]));
+                      fmt::format("expected {} fields, found {}", col.size(), f.size()));
     }
-    out.push_back({f[0], f[1], f[2], f[3], f[4], first_line});
+    RegistryEntry e;
+    e.line = first_line;
+    std::string by[3], on[3];
+    for (size_t k = 0; k < f.size(); ++k) {
+      const std::string& v = f[k];
+      switch (col[k]) {
+        case 0: e.symbol = v; break;
+        case 1: e.type = v; break;
+        case 2:
+          if (!v.empty() && (e.date = registry_date(v)).empty()) {
+            return error_at(path, first_line,
+                            fmt::format("date \"{}\" is not a calendar date written YYYY-MM-DD "
+                                        "or dd/mm/yyyy", v));
+          }
+          break;
+        case 3: e.issuer = v; break;
+        case 4: e.title = v; break;
+        case 5: case 7: case 9: by[(col[k] - 5) / 2] = v; break;
+        case 6: case 8: case 10: on[(col[k] - 6) / 2] = v; break;
+        default: break;
+      }
+    }
+    if (e.symbol.empty()) return error_at(path, first_line, "empty symbol");
+    std::vector<std::string>* bys[3] = {&e.replaced_by, &e.repealed_by, &e.amended_by};
+    std::vector<std::string>* ons[3] = {&e.replaced_on, &e.repealed_on, &e.amended_on};
+    for (int r = 0; r < 3; ++r) {
+      *bys[r] = registry_list(by[r]);
+      for (const auto& d : registry_list(on[r])) {
+        std::string iso = registry_date(d);
+        if (iso.empty()) {
+          return error_at(path, first_line,
+                          fmt::format("date \"{}\" is not a calendar date written YYYY-MM-DD "
+                                      "or dd/mm/yyyy", d));
+        }
+        ons[r]->push_back(iso);
+      }
+      if (ons[r]->size() > bys[r]->size()) {
+        return error_at(path, first_line,
+                        fmt::format("{} dates for {} symbols in {}", ons[r]->size(),
+                                    bys[r]->size(), registry_columns()[5 + 2 * r]));
+      }
+    }
+    out.push_back(std::move(e));
   }
-  if (header) return error_at(path, 0, "empty registry: the header symbol,type,date,issuer,title is missing");
+  if (header) {
+    return error_at(path, 0, "empty registry: the header symbol,type,date,issuer,title is missing");
+  }
   return out;
 }
 
@@ -864,8 +1005,15 @@ Result<std::unique_ptr<Auditor>> Auditor::build(const rules::RuleSet& rules,
   if (registry_path.empty()) return a;
   auto text = read_input(registry_path);
   if (!text.ok()) return text.error();
-  auto entries = parse_registry(text.value(), registry_path);
+  std::vector<std::string> ignored;
+  auto entries = parse_registry(text.value(), registry_path, &rules.lexicon("registry_column"),
+                                &ignored);
   if (!entries.ok()) return entries.error();
+  if (!ignored.empty()) {
+    std::string names;
+    for (const auto& n : ignored) names += (names.empty() ? "" : ", ") + n;
+    a->notes_.push_back(warning_at(registry_path, 1, fmt::format("columns ignored: {}", names)));
+  }
   auto added = a->add_registry(entries.value(), registry_path);
   if (!added.ok()) return added.error();
   return a;
@@ -913,9 +1061,11 @@ void Auditor::check(const Document& doc, Extraction& x, AuditMemory* memory) con
   check_unknown_type_code(rules_, tables_, cx);
   check_year_mismatch(cx);
   check_conflicting_dates(rules_, *this, cx, m);
+  if (x.self && x.self->date) m.document_date = x.self->date;  // the first window's header
   if (has_registry_) {
     check_not_in_registry(*this, registry_, cx, m, memory != nullptr);
     check_registry_mismatch(rules_, *this, tables_, registry_, cx);
+    check_superseded(*this, registry_, cx, m.document_date);
   }
   check_invalid_dates(cx);
   check_priorities_gap(rules_, cx);

@@ -18,6 +18,7 @@
 
 #include "audit/messages.h"
 #include "base/error.h"
+#include "base/error.h"
 #include "extract/engine.h"
 #include "extract/entities.h"
 #include "rules/ruleset.h"
@@ -29,6 +30,11 @@ namespace trich {
 struct RegistryEntry {
   std::string symbol, type, date, issuer, title;
   int line = 0;
+  // What later documents did to it (docs/registry.md): the symbols that replaced, repealed or
+  // amended it and their dates (ISO), each list in the same order; `trich registry build`
+  // derives them from the documents' relations.
+  std::vector<std::string> replaced_by, replaced_on, repealed_by, repealed_on, amended_by,
+      amended_on;
 };
 
 // What the checks of a document's later windows need of its earlier ones (a large input is
@@ -44,6 +50,7 @@ struct AuditMemory {
   };
   std::map<std::string, std::vector<Dated>> dated;  // symbol key -> one mention per date, issuer
   std::set<std::string> unregistered;  // symbol keys already reported as not in the registry
+  std::optional<std::string> document_date;  // the document's own date (its header's), ISO
 };
 
 class Auditor {
@@ -63,6 +70,8 @@ class Auditor {
   // The comparison key of a symbol: normalized (NFC, dash and D-bar variants), no spaces,
   // lower case, issuer aliases folded (lexicon issuer_alias), no leading zeros.
   std::string key(const std::string& symbol) const;
+  // What reading the registry noted without failing (columns it ignores), to say once.
+  const std::vector<Diagnostic>& notes() const { return notes_; }
   // Adds registry rows (for tests; build() reads them from the file).
   Result<bool> add_registry(const std::vector<RegistryEntry>& entries, const std::string& path);
 
@@ -82,15 +91,21 @@ class Auditor {
   std::unique_ptr<Matcher> announcer_;
   std::map<std::string, RegistryEntry> registry_;
   bool has_registry_ = false;
+  std::vector<Diagnostic> notes_;
 };
 
 // The input's lines around finding `f` (its span and related mention, `context` lines on each
 // side) that `doc` holds. Exposed for tests.
 std::vector<SourceLine> excerpt_lines(const Document& doc, const Finding& f, int context);
 
-// Parses the registry CSV (RFC 4180; header symbol,type,date,issuer,title; dates YYYY-MM-DD
-// or empty). Exposed for tests.
+// Parses the registry CSV (RFC 4180, UTF-8; docs/registry.md): a header naming at least
+// symbol,type,date,issuer,title in any order (names read through `columns`, the lexicon
+// registry_column, so Vietnamese headers work; without it, the English names only), dates
+// YYYY-MM-DD or dd/mm/yyyy (returned ISO). Columns it does not know are ignored and named in
+// `ignored`. Exposed for tests and the fuzz target.
 Result<std::vector<RegistryEntry>> parse_registry(const std::string& text,
-                                                  const std::string& path);
+                                                  const std::string& path,
+                                                  const rules::Lexicon* columns = nullptr,
+                                                  std::vector<std::string>* ignored = nullptr);
 
 }  // namespace trich

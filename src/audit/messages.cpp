@@ -17,7 +17,7 @@ const std::vector<const char*> kUiKeys = {
     "extract_title", "document", "documents", "findings", "source",          "page",
     "line",     "column",   "severity",   "code",          "message",         "text",
     "kind",     "value",    "total",      "all",           "no_findings",     "filter_kind",
-    "filter_severity", "citations", "priorities", "dates", "terms"};
+    "filter_severity", "citations", "priorities", "dates", "terms", "bytes", "back"};
 const std::vector<const char*> kUiArgs = {"documents", "errors", "warnings", "info"};
 
 const MessageSpec* spec_of(const std::string& key) {
@@ -34,7 +34,12 @@ const std::vector<MessageSpec>& message_specs() {
       {"citation.type_mismatch", "error", {"symbol", "type", "code", "code_types", "type_codes"}},
       {"citation.unknown_type_code", "warning", {"symbol", "code"}},
       {"citation.year_mismatch", "warning", {"symbol", "year", "date"}},
-      {"citation.conflicting_dates", "warning", {"symbol", "date", "other_date", "other_line"}},
+      {"citation.conflicting_dates",
+       "warning",
+       {"symbol", "date", "other_date", "other_line", "other_source"}},
+      {"citation.superseded",
+       "error",
+       {"symbol", "registry_line", "by", "on", "document_date"}},
       {"citation.not_in_registry", "warning", {"symbol", "mentions"}},
       {"citation.registry_mismatch",
        "error",

@@ -123,8 +123,9 @@ std::string check_reference_date(const std::string& s) {
   return "expected YYYY-MM-DD (a real date) or \"document\", got \"" + s + "\"";
 }
 
-const std::vector<std::string> kDocumentFormats = {"json", "jsonl", "csv", "xlsx"};
-const std::vector<std::string> kAuditFormats = {"json", "jsonl", "csv", "text", "sarif", "xlsx"};
+const std::vector<std::string> kDocumentFormats = {"json", "jsonl", "csv", "xlsx", "html"};
+const std::vector<std::string> kAuditFormats = {"json",  "jsonl", "csv", "text",
+                                                "sarif", "xlsx",  "html"};
 const std::vector<std::string> kGraphFormats = {"json", "csv", "graphml", "dot"};
 
 void add_common(CLI::App* app, Common& c, const std::vector<std::string>& formats,
@@ -347,7 +348,7 @@ int run(int argc, char** argv) {
   app.require_subcommand(1);
   DocExtras doc;
 
-  Common extract_opts, kind_opts[4], audit_opts, graph_opts;
+  Common extract_opts, kind_opts[4], audit_opts, graph_opts, registry_opts;
   std::vector<std::string> extract_kinds;
   auto* extract = app.add_subcommand("extract", "extract every kind (or those named by --kind)");
   add_common(extract, extract_opts, kDocumentFormats, doc);
@@ -414,6 +415,15 @@ int run(int argc, char** argv) {
   graph->footer("Example: trich graph -r laws/ --format csv > edges.csv\n"
                 "         trich graph -r laws/ --top 20\n"
                 "         trich graph -r laws/ --format dot | sfdp -Tsvg > graph.svg");
+
+  auto* registry_cmd = app.add_subcommand("registry", "work with registries of documents");
+  registry_cmd->require_subcommand(1);
+  auto* registry_build = registry_cmd->add_subcommand(
+      "build", "derive a registry CSV from documents: their selves, and replaced_by, "
+               "repealed_by, amended_by from their relations");
+  add_common(registry_build, registry_opts, {"csv"}, doc);
+  registry_build->footer("Example: trich registry build -r laws/ -o registry.csv\n"
+                         "         trich audit --registry registry.csv plan.txt");
 
   auto* rules_cmd = app.add_subcommand("rules", "work with rule files");
   rules_cmd->require_subcommand(1);
@@ -585,6 +595,11 @@ int run(int argc, char** argv) {
     cfg.kinds = only("citations");
     cfg.top = top;
     cfg.internal = internal;
+  } else if (registry_build->parsed()) {
+    common = &registry_opts;
+    cfg = to_config(registry_opts);
+    cfg.command = "registry-build";
+    cfg.kinds = only("citations");
   } else if (check->parsed()) {
     cfg.command = "rules-check";
     cfg.rules_dir = check_dir;

@@ -16,6 +16,15 @@ struct At {
   size_t b = 0, e = 0;  // [b, e) in Document::text()
 };
 
+// The part of a cited document a citation points at ("diem a khoan 2 Dieu 5"): as written
+// (a list joined by ", ": "5, 6") and the first number of each part. Its own span.
+struct Pinpoint {
+  At at;
+  Span span;
+  std::optional<std::string> article, clause, point, section;
+  std::optional<int> article_number, clause_number, section_number;
+};
+
 struct Citation {
   At at;
   Span span;
@@ -35,6 +44,7 @@ struct Citation {
   // (rules/vi/relations.toml): basis, implements, amends, replaces, repeals, guides, mention.
   std::string relation = "mention";
   bool self = false;  // the citation is the document's own header number (extract/identity.h)
+  std::optional<Pinpoint> pinpoint;  // what part of it (extract/pinpoints.h)
 };
 
 // A document's own identity, read from its header and first lines (extract/identity.h). Each
@@ -154,6 +164,7 @@ struct Extraction {
   std::vector<Marker> markers;
   std::vector<Announcement> announcements;
   std::vector<HeaderDate> header_dates;
+  std::vector<Pinpoint> pinpoints;  // found by the pinpoint rules, before attaching
   // The document's identity; set when citations are extracted from its first window.
   std::optional<DocSelf> self;
   // The document's own date (its header's "place, ngay d thang m nam y"), the first found.

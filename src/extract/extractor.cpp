@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "extract/identity.h"
+#include "extract/pinpoints.h"
 #include "extract/priorities.h"
 #include "extract/relations.h"
 #include "extract/references.h"
@@ -14,13 +15,14 @@ namespace trich {
 
 const std::vector<std::string>& Extractor::kinds() {
   static const std::vector<std::string> k = {"citations", "priorities",  "dates",   "terms",
-                                             "announce",  "anniversary", "relative", "header"};
+                                             "announce",  "anniversary", "relative", "header",
+                                             "pinpoints"};
   return k;
 }
 
 std::vector<std::string> Extractor::kinds_for(const KindSet& k) {
   std::vector<std::string> out;
-  if (k.citations) out.insert(out.end(), {"citations", "header"});
+  if (k.citations) out.insert(out.end(), {"citations", "header", "pinpoints"});
   if (k.priorities) out.insert(out.end(), {"priorities", "announce"});
   if (k.dates) out.push_back("dates");
   if (k.dates && !k.reference_date.empty()) out.push_back("relative");
@@ -42,7 +44,7 @@ Result<std::unique_ptr<Extractor>> Extractor::build(const rules::RuleSet& rules,
   // option TRICH_HYPERSCAN, off by default: docs/scale.md says why).
   std::vector<CandidateFinder::Kind> ck;
   for (const auto& [name, m] : x->matchers_) {
-    if (name == "announce" || name == "header" || m->size() == 0) continue;
+    if (name == "announce" || name == "header" || name == "pinpoints" || m->size() == 0) continue;
     x->candidate_kind_[name] = ck.size();
     ck.push_back({name, m->patterns()});
   }
@@ -123,6 +125,15 @@ void Extractor::scan(const std::string& kind, std::string_view text, Extraction&
   if (kind == "citations") {
     resolve_references(text, rules_, out.citations, earlier);
     assign_relations(text, rules_, out.citations);
+    if (matcher("pinpoints")) {
+      Extraction pp;
+      ResolveContext pcx{rules_, text, pp};
+      matcher("pinpoints")->scan(text, 0, text.size(), [&](const Match& m) {
+        auto it = table.find(m.rule().resolve);
+        if (it != table.end()) it->second(m, pcx);
+      });
+      attach_pinpoints(text, rules_, pp.pinpoints, out.citations);
+    }
   }
 }
 
@@ -193,7 +204,12 @@ void Extractor::finish(const Document& doc, Extraction& x) const {
   order(x.citations);
   order(x.dates);
   order(x.terms);
-  for (auto& c : x.citations) c.span = doc.span(c.at.b, c.at.e);
+  for (auto& c : x.citations) {
+    // A pinpoint before its citation comes first (spans are asked for in document order).
+    if (c.pinpoint && c.pinpoint->at.b < c.at.b) c.pinpoint->span = doc.span(c.pinpoint->at.b, c.pinpoint->at.e);
+    c.span = doc.span(c.at.b, c.at.e);
+    if (c.pinpoint && c.pinpoint->at.b >= c.at.b) c.pinpoint->span = doc.span(c.pinpoint->at.b, c.pinpoint->at.e);
+  }
   for (auto& l : x.priorities) {
     if (l.lead_at) l.lead_span = doc.span(l.lead_at->b, l.lead_at->e);
     for (auto& it : l.items) it.span = doc.span(it.at.b, it.at.e);

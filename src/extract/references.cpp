@@ -4,6 +4,7 @@
 #include <cctype>
 #include <unordered_map>
 
+#include "base/utf8.h"
 #include "extract/resolvers.h"
 
 namespace trich {
@@ -76,6 +77,7 @@ void merge_titles(std::string_view text, std::vector<Citation>& cs) {
       s.type_from_words = c.type;
       s.type = c.type;
       s.at.b = c.at.b;
+      s.name = c.name;  // "Luat Dat dai so 31/2024/QH15": the name and the symbol
       continue;  // the title is part of the symbol's citation
     }
     if (next_symbol && c.form == "amend" && c.inner_type) {
@@ -212,11 +214,34 @@ void absorb_amended(std::string_view text, const rules::RuleSet& rules,
   cs.resize(out);
 }
 
+// A law named by its title alone ("Luat Dat dai") refers to the citation earlier in the
+// document that gave the same title with a symbol ("Luat Dat dai so 31/2024/QH15"), as a
+// short form does; titles compare without case and with blanks collapsed.
+void refer_names(std::vector<Citation>& cs, const CitationMemory* earlier) {
+  std::unordered_map<std::string, size_t> named;  // lower-cased name -> latest with a symbol
+  for (size_t i = 0; i < cs.size(); ++i) {
+    Citation& c = cs[i];
+    if (!c.name) continue;
+    std::string key = utf8::to_lower(collapse(*c.name));
+    if (c.symbol) {
+      named[key] = i;
+    } else if (!c.refers_to && c.form == "title") {
+      auto it = named.find(key);
+      if (it != named.end()) {
+        c.refers_to = cs[it->second].symbol;
+      } else if (const std::string* s = earlier ? earlier->named(key) : nullptr) {
+        c.refers_to = *s;
+      }
+    }
+  }
+}
+
 }  // namespace
 
 void CitationMemory::remember(const rules::RuleSet& rules,
                               const std::vector<Citation>& citations) {
   for (const auto& c : citations) {
+    if (c.symbol && c.name) named_[utf8::to_lower(collapse(*c.name))] = *c.symbol;
     if (!c.symbol || !c.number) continue;
     // The latest mention under each key: one record per (number, type) keeps this bounded
     // by the distinct symbols cited, and a look-up is one find.
@@ -229,6 +254,16 @@ void CitationMemory::remember(const rules::RuleSet& rules,
     if (c.type_from_words) keep(*c.type_from_words);
     for (const auto& t : code_types(rules, c)) keep(t);
   }
+}
+
+const std::string* CitationMemory::title_stood_for(const Citation& c) const {
+  if (!c.name || c.symbol || c.form != "title") return nullptr;
+  return named(utf8::to_lower(collapse(*c.name)));
+}
+
+const std::string* CitationMemory::named(const std::string& title_key) const {
+  auto it = named_.find(title_key);
+  return it == named_.end() ? nullptr : &it->second;
 }
 
 const Citation* CitationMemory::stood_for(const rules::RuleSet& rules,
@@ -247,6 +282,7 @@ void resolve_references(std::string_view text, const rules::RuleSet& rules,
   type_lists(text, rules, citations);
   absorb_amended(text, rules, citations);
   refer_short_forms(rules, citations, earlier);
+  refer_names(citations, earlier);
 }
 
 }  // namespace trich

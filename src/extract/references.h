@@ -30,9 +30,16 @@ class CitationMemory {
   void remember(const rules::RuleSet& rules, const std::vector<Citation>& citations);
   // The latest remembered full citation that `short_form` can stand for; nullptr if none.
   const Citation* stood_for(const rules::RuleSet& rules, const Citation& short_form) const;
+  // The symbol a law's title was last given with ("Luat Dat dai so 31/2024/QH15"), by its
+  // lower-cased title; nullptr if none.
+  const std::string* named(const std::string& title_key) const;
+  // The symbol a bare title ("Luat Dat dai", form "title", no symbol) was last given with;
+  // nullptr if none, or if `c` is no bare title.
+  const std::string* title_stood_for(const Citation& c) const;
 
  private:
   std::unordered_map<std::string, Citation> latest_;
+  std::unordered_map<std::string, std::string> named_;  // title key -> symbol
 };
 
 // `citations` are those of one document (or window), over normalized `text`; they come back

@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 
 #include "base/utf8.h"
+#include "extract/pinpoints.h"
 
 namespace trich {
 namespace {
@@ -25,6 +26,7 @@ const Registry& registry() {
     add_priority_resolvers(r);
     add_audit_resolvers(r);
     add_header_resolvers(r);
+    add_pinpoint_resolvers(r);
     return r;
   }();
   return table;
@@ -51,7 +53,9 @@ const rules::Catalog& catalog() {
                                       "code_party",          "type_without_code",  "issuer",
                                       "issuer_without_code", "issuer_alias",
                                       // relations (extract/relations.cpp)
-                                      "relation_cue", "relation_passive"};
+                                      "relation_cue", "relation_passive", "relation_passive_before",
+                                      // --registry's column names (audit/audit.cpp)
+                                      "registry_column"};
     out.kind_lexicons["priorities"] = {"opening_item", "closing_item"};
     // A document's identity from its header (extract/identity.cpp).
     out.kind_lexicons["header"] = {"national_motto", "doc_type",  "signer_title", "self_label",

@@ -23,11 +23,17 @@ std::map<std::string, std::vector<std::string>> rule_values(const rules::RuleSet
     if (r.kind == "priorities") add(styles, r.param("style"));
   }
   // A citation's relation is the value of its cue in relation_cue, or "mention" when no cue
-  // reaches it (extract/relations.cpp).
+  // reaches it (extract/relations.cpp). In the order the file first gives each value (the
+  // lexicon's keys are sorted, which would put "amends" first): rules/vi/relations.toml lists
+  // basis, implements, amends, replaces, repeals, guides, then phrases that mean mention.
   const rules::Lexicon& cues = rules.lexicon("relation_cue");
+  std::vector<const rules::LexValue*> by_line;
   for (const auto& k : cues.keys) {
-    if (const rules::LexValue* v = cues.find(k); v && !v->strings.empty()) add(relations, v->str());
+    if (const rules::LexValue* v = cues.find(k); v && !v->strings.empty()) by_line.push_back(v);
   }
+  std::stable_sort(by_line.begin(), by_line.end(),
+                   [](const auto* a, const auto* b) { return a->line < b->line; });
+  for (const auto* v : by_line) add(relations, v->str());
   add(relations, "mention");
   return out;
 }

@@ -14,11 +14,9 @@ namespace {
 using pugi::xml_node;
 using xml::is;
 
-class Docx {
+class Docx : public xml::DepthGuard {
  public:
   explicit Docx(Lines& out) : out_(out) {}
-  bool failed() const { return !error_.empty(); }
-  const std::string& error() const { return error_; }
 
   // Block-level content: paragraphs, tables, content controls.
   void block(const xml_node& n, int depth) {
@@ -43,12 +41,6 @@ class Docx {
   }
 
  private:
-  bool deep(int depth) {
-    if (depth <= xml::kMaxDepth) return false;
-    if (error_.empty()) error_ = "elements nested too deeply (over 200 levels); refused";
-    return true;
-  }
-
   void paragraph(const xml_node& p, int depth) {
     std::vector<xml_node> boxes;
     inline_(p, depth, boxes);
@@ -124,7 +116,6 @@ class Docx {
 
   Lines& out_;
   std::vector<bool> fields_;  // open complex fields: true while in their code part
-  std::string error_;
 };
 
 // Reads one part into `out`: `root` names the element whose children are blocks (the body),

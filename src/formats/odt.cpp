@@ -14,11 +14,9 @@ namespace {
 using pugi::xml_node;
 using xml::is;
 
-class Odt {
+class Odt : public xml::DepthGuard {
  public:
   explicit Odt(Lines& out) : out_(out) {}
-  bool failed() const { return !error_.empty(); }
-  const std::string& error() const { return error_; }
   std::vector<xml_node>& notes() { return notes_; }
 
   void block(const xml_node& n, int depth) {
@@ -42,12 +40,6 @@ class Odt {
   }
 
  private:
-  bool deep(int depth) {
-    if (depth <= xml::kMaxDepth) return false;
-    if (error_.empty()) error_ = "elements nested too deeply (over 200 levels); refused";
-    return true;
-  }
-
   void paragraph(const xml_node& p, int depth) {
     std::vector<xml_node> boxes;
     space_ = true;  // leading white space of a paragraph is not text
@@ -108,7 +100,6 @@ class Odt {
   Lines& out_;
   std::vector<xml_node> notes_;
   bool space_ = true;
-  std::string error_;
 };
 
 bool parse_part(zip::Archive& a, const char* name, std::string& text, pugi::xml_document& doc,

@@ -199,7 +199,9 @@ PdfStatus read_pdf(std::string_view bytes, Extracted& out, std::string& error) {
       body.push_back(std::move(ls[i]));
     }
     if (pg > 0) out.text += '\f';
-    out.page_starts.push_back(pg == 0 ? 0 : out.text.size() - 1);
+    // A page starts after its form feed, so starts grow strictly even after an empty page
+    // (an empty first page once gave the second page the same start: found by formats_fuzz).
+    out.page_starts.push_back(out.text.size());
     out.text += paragraphs(body);
   }
   return PdfStatus::ok;

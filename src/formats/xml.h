@@ -31,4 +31,22 @@ const char* attr(const pugi::xml_node& n, const char* name);
 // documents nest tables and lists a few levels; recursion must not meet the stack's end.
 inline constexpr int kMaxDepth = 200;
 
+// The depth guard of a converter's recursive walk. `deep(depth)` is true past kMaxDepth and
+// keeps the first refusal as the converter's error.
+class DepthGuard {
+ public:
+  bool failed() const { return !error_.empty(); }
+  const std::string& error() const { return error_; }
+
+ protected:
+  bool deep(int depth) {
+    if (depth <= kMaxDepth) return false;
+    if (error_.empty()) error_ = "elements nested too deeply (over 200 levels); refused";
+    return true;
+  }
+
+ private:
+  std::string error_;
+};
+
 }  // namespace trich::formats::xml

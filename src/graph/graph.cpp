@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "base/escape.h"
 #include "base/utf8.h"
 
 namespace trich {
@@ -18,16 +19,6 @@ std::string dump(const ojson& j, int indent = -1) {
 }
 
 bool blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
 
 std::string xml(std::string_view s) {
   std::string out;
@@ -133,6 +124,9 @@ void GraphDoc::add(const std::vector<Citation>& citations) {
     }
     if (c.name && (c.symbol || c.refers_to)) aliases.emplace_back(name_key(*c.name), r.key);
     r.relation = c.relation;
+    // Replacing or repealing an article ("bai bo khoan 3 Dieu 5 Nghi dinh ...") amends the
+    // document; it is not gone.
+    if (c.pinpoint && (r.relation == "replaces" || r.relation == "repeals")) r.relation = "amends";
     auto [it, fresh] = index_.try_emplace(r.key + "\n" + r.relation, refs.size());
     if (fresh) refs.push_back(std::move(r));
     ++refs[it->second].count;
@@ -143,7 +137,12 @@ void Graph::add(const GraphDoc& d) {
   size_t doc = docs_.size();
   docs_.push_back({d.source, d.self});
   if (d.self && d.self->symbol) self_doc_.try_emplace(symbol_key(*d.self->symbol), doc);
-  for (const auto& [name, sym] : d.aliases) alias_.try_emplace(name, sym);
+  // A name seen with two symbols in the run ("Luat Dat dai": 45/2013/QH13 and 31/2024/QH15)
+  // stands for neither: it is left a node of its own (an empty alias).
+  for (const auto& [name, sym] : d.aliases) {
+    auto [it, fresh] = alias_.try_emplace(name, sym);
+    if (!fresh && it->second != sym) it->second.clear();
+  }
   for (const auto& r : d.refs) {
     auto [it, fresh] = target_index_.try_emplace(r.key, targets_.size());
     if (fresh) targets_.push_back({r.key, r.shown, r.by_name, 0, 0});
@@ -159,7 +158,7 @@ Graph::View Graph::view() const {
   for (size_t t = 0; t < targets_.size(); ++t) {
     if (!targets_[t].by_name) continue;
     auto a = alias_.find(targets_[t].key);
-    if (a == alias_.end()) continue;
+    if (a == alias_.end() || a->second.empty()) continue;
     auto s = target_index_.find(a->second);
     if (s != target_index_.end()) to[t] = s->second;
   }
@@ -343,6 +342,61 @@ void Graph::write(const GraphOptions& o, std::ostream& out) const {
         << "];\n";
   }
   out << "}\n";
+}
+
+void Graph::write_registry(std::ostream& out) const {
+  View v = view();
+  struct Event {
+    std::string by, on;
+  };
+  struct Row {
+    std::string symbol, type, date, issuer, title;
+    std::vector<Event> ev[3];  // replaced, repealed, amended
+  };
+  std::vector<Row> rows;
+  std::unordered_map<std::string, size_t> at;  // symbol key -> rows
+  auto opt = [](const std::optional<std::string>& s) { return s ? *s : std::string(); };
+  for (const auto& d : docs_) {
+    if (!d.self || !d.self->symbol) continue;
+    auto [it, fresh] = at.try_emplace(symbol_key(*d.self->symbol), rows.size());
+    if (!fresh) continue;
+    rows.push_back({*d.self->symbol, opt(d.self->type), opt(d.self->date), opt(d.self->issuer),
+                    opt(d.self->title), {}});
+  }
+  for (const auto& e : v.edges) {
+    int r = e.relation == "replaces" ? 0 : e.relation == "repeals" ? 1 : e.relation == "amends" ? 2 : -1;
+    const auto& t = targets_[e.target];
+    const auto& d = docs_[e.doc];
+    if (r < 0 || t.by_name || v.target_doc[e.target] == e.doc || !d.self || !d.self->symbol) {
+      continue;
+    }
+    auto [it, fresh] = at.try_emplace(t.key, rows.size());
+    if (fresh) rows.push_back({t.shown, "", "", "", "", {}});
+    auto& ev = rows[it->second].ev[r];
+    bool seen = false;
+    for (const auto& x : ev) seen = seen || x.by == *d.self->symbol;
+    if (!seen) ev.push_back({*d.self->symbol, opt(d.self->date)});
+  }
+  out << "symbol,type,date,issuer,title,replaced_by,replaced_on,repealed_by,repealed_on,"
+         "amended_by,amended_on\r\n";
+  for (auto& row : rows) {
+    std::vector<std::string> cells = {row.symbol, row.type, row.date, row.issuer, row.title};
+    for (auto& ev : row.ev) {
+      // Dated events first, by date, so the dates line up with the first symbols.
+      std::stable_sort(ev.begin(), ev.end(), [](const Event& a, const Event& b) {
+        return !a.on.empty() && (b.on.empty() || a.on < b.on);
+      });
+      std::string by, on;
+      for (const auto& x : ev) {
+        by += (by.empty() ? "" : "; ") + x.by;
+        if (!x.on.empty()) on += (on.empty() ? "" : "; ") + x.on;
+      }
+      cells.push_back(by);
+      cells.push_back(on);
+    }
+    for (size_t i = 0; i < cells.size(); ++i) out << (i ? "," : "") << csv_field(cells[i]);
+    out << "\r\n";
+  }
 }
 
 }  // namespace trich

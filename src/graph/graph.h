@@ -55,6 +55,9 @@ class Graph {
   // Adds one input's document, in input order.
   void add(const GraphDoc& d);
   void write(const GraphOptions& o, std::ostream& out) const;
+  // `trich registry build`: a registry CSV (docs/registry.md) of the inputs' selves and of
+  // what their replaces/repeals/amends citations did to the documents they cite.
+  void write_registry(std::ostream& out) const;
 
   struct Edge {
     size_t doc;     // citing input
@@ -87,7 +90,7 @@ class Graph {
   std::vector<Target> targets_;
   std::unordered_map<std::string, size_t> target_index_;  // key -> targets_
   std::vector<Edge> edges_;
-  std::unordered_map<std::string, std::string> alias_;      // name key -> symbol key
+  std::unordered_map<std::string, std::string> alias_;  // name key -> symbol key ("": two)
   std::unordered_map<std::string, size_t> self_doc_;        // symbol key -> first doc with it
 };
 

@@ -39,6 +39,9 @@ struct FieldAppender {
     key(k);
     out += "null";
   }
+  template <class T>
+    requires described<T>
+  void operator()(const char* k, const T& v);
   template <class N>
     requires(std::is_integral_v<N> && !std::is_same_v<N, bool>)
   void operator()(const char* k, N v) {
@@ -127,5 +130,14 @@ ojson to_json(const E& e) {
   });
   return j;
 }
+
+namespace detail {
+template <class T>
+  requires described<T>
+void FieldAppender::operator()(const char* k, const T& v) {
+  key(k);
+  out += to_json(v).dump(-1, ' ', false, ojson::error_handler_t::replace);
+}
+}  // namespace detail
 
 }  // namespace trich

@@ -55,6 +55,25 @@ inline const auto& span_fields() {
 }
 
 template <>
+struct Described<Pinpoint> {
+  static constexpr const char* def = "pinpoint";
+  static const auto& fields() {
+    static const auto f = std::tuple_cat(
+        span_fields(),
+        std::tuple{
+            field("article", &Pinpoint::article).describe("as written; a list joined by \", \""),
+            field("clause", &Pinpoint::clause),
+            field("point", &Pinpoint::point),
+            field("section", &Pinpoint::section),
+            field("article_number", &Pinpoint::article_number).describe("the first article"),
+            field("clause_number", &Pinpoint::clause_number),
+            field("section_number", &Pinpoint::section_number).describe("Roman numerals read"),
+        });
+    return f;
+  }
+};
+
+template <>
 struct Described<Citation> {
   static constexpr const char* def = "citation";
   static const auto& fields() {
@@ -79,6 +98,9 @@ struct Described<Citation> {
                 .only<kJson | kJsonl>()
                 .only_when_true()
                 .describe("the document's own header number"),
+            field("pinpoint", &Citation::pinpoint)
+                .only<kJson | kJsonl>()
+                .describe("the article, clause, point or section cited, with its own span"),
         });
     return f;
   }
@@ -195,6 +217,7 @@ struct Described<Finding> {
                 .one_of({"citation.type_mismatch", "citation.unknown_type_code",
                          "citation.year_mismatch", "citation.conflicting_dates",
                          "citation.not_in_registry", "citation.registry_mismatch",
+                         "citation.superseded",
                          "date.invalid", "priorities.gap", "priorities.duplicate",
                          "priorities.count_mismatch", "anniversary.mismatch"}),
             field("severity", &Finding::severity).one_of({"error", "warning", "info"}),

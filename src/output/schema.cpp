@@ -124,6 +124,8 @@ void add_defs(ojson& defs, const RuleValues& rv) {
   each_field<kJson>(Described<E>::fields(), [&](const auto& f) {
     using V = value_t<std::remove_cvref_t<decltype(f)>, E>;
     if constexpr (is_vector<V>::value) add_defs<typename is_vector<V>::element>(defs, rv);
+    else if constexpr (described<typename bare<V>::type>)
+      add_defs<typename bare<V>::type>(defs, rv);
   });
 }
 

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/escape.h"
 #include "output/entity_json.h"
 #include "output/parts.h"
 #include "output/report_sinks.h"
@@ -115,17 +116,6 @@ class JsonlSink : public Sink {
     to << buf;
   }
 };
-
-// RFC 4180: quote a field when it holds a comma, quote, CR or LF; double inner quotes.
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
 
 // A csv cell: a string as it is, a number in decimal, null empty.
 inline std::string cell(const std::string& v) { return v; }
@@ -260,6 +250,7 @@ std::unique_ptr<Sink> make_sink(const SinkOptions& o, std::ostream& out) {
   if (o.format == "text") return make_text_sink(o, out);
   if (o.format == "sarif") return make_sarif_sink(o, out);
   if (o.format == "xlsx") return make_xlsx_sink(o, out);
+  if (o.format == "html") return make_html_sink(o, out);
   if (o.format == "none") return std::make_unique<NullSink>(o, out);
   return nullptr;
 }

@@ -9,7 +9,7 @@
 namespace trich {
 
 struct Config {
-  std::string command = "extract";  // extract, audit, graph, rules-check, schema
+  std::string command = "extract";  // extract, audit, graph, registry-build, rules-check, schema
   KindSet kinds;
   std::string format = "json";
   std::string rules_dir;            // empty: the rules built into the binary

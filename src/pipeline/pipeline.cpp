@@ -23,6 +23,7 @@
 
 #include "base/escape.h"
 #include "audit/audit.h"
+#include "audit/cross.h"
 #include "audit/baseline.h"
 #include "audit/messages.h"
 #include "output/color.h"
@@ -114,6 +115,7 @@ struct Outcome {
   bool filtered = false;     // left out by --type
   const char* refused = "";  // a format trich does not read: why, for --stats
   std::optional<GraphDoc> graph;  // trich graph: the document's references
+  std::vector<DatedMention> dated;  // audit: dated symbols, for the checks across documents
 };
 
 // Reads a large input a window at a time, formatting each window's entities as it goes.
@@ -122,7 +124,7 @@ void process_windows(InputReader& r, std::string read, const Shared& sh, Outcome
   DocumentHead head{shown_name(r.path()), "", 0};
   std::optional<Diagnostic> spool_error;
   auto w = process_in_windows(r, std::move(read), sh.cfg.encoding, sh.x, sh.scan, sh.auditor,
-                              sh.window, [&](const Extraction& whole) {
+                              sh.window, [&](const Extraction& whole, const PartText& text) {
                                 // --baseline: the window's findings without those it holds.
                                 Extraction kept;
                                 if (sh.baseline) {
@@ -132,6 +134,7 @@ void process_windows(InputReader& r, std::string read, const Shared& sh, Outcome
                                 const Extraction& ex = sh.baseline ? kept : whole;
                                 o.fails_audit = o.fails_audit || failing(ex.findings, sh.fail_rank);
                                 o.tally.add(ex);
+                                if (sh.auditor) collect_dated(*sh.auditor, ex, o.dated);
                                 if (sh.graph) {
                                   if (!o.graph) {
                                     o.graph.emplace();
@@ -140,7 +143,7 @@ void process_windows(InputReader& r, std::string read, const Shared& sh, Outcome
                                   }
                                   o.graph->add(ex.citations);
                                 }
-                                auto res = o.parts->part(head, ex);
+                                auto res = o.parts->part(head, ex, text);
                                 if (!res.ok()) spool_error = res.error();
                                 return res.ok() && !sh.cancelled;
                               },
@@ -238,7 +241,10 @@ Outcome process_input(const Input& in, const Shared& sh) {
   Extraction ex = sh.x.run(doc, sh.scan);
   // Outputs show the name escaped (base/escape.h), the same in every format.
   DocumentHead head{shown_name(in.path), doc.encoding(), n, format, ex.self};
-  if (sh.auditor) sh.auditor->check(doc, ex);
+  if (sh.auditor) {
+    sh.auditor->check(doc, ex);
+    collect_dated(*sh.auditor, ex, o.dated);
+  }
   if (sh.baseline) sh.baseline->filter(in.path, ex.findings);
   o.fails_audit = failing(ex.findings, sh.fail_rank);
   o.tally.add(ex);
@@ -249,7 +255,7 @@ Outcome process_input(const Input& in, const Shared& sh) {
     o.graph->add(ex.citations);
   }
   o.parts = std::make_unique<PartWriter>(sh.sink, PartWriter::Spool::memory);
-  auto r2 = o.parts->part(head, ex);
+  auto r2 = o.parts->part(head, ex, PartText{&doc, doc.decoded().size()});
   if (r2.ok()) o.head = head;
   return o;
 }
@@ -473,6 +479,7 @@ int run(const Config& cfg, std::ostream& err) {
       return 2;
     }
     auditor = std::move(a.value());
+    for (const auto& n : auditor->notes()) print(err, n);  // said once, before any document
   }
   std::optional<Baseline> baseline;
   if (!cfg.baseline.empty()) {
@@ -535,7 +542,7 @@ int run(const Config& cfg, std::ostream& err) {
   }
 
   SinkOptions so;
-  bool graphing = cfg.command == "graph";
+  bool graphing = cfg.command == "graph" || cfg.command == "registry-build";
   so.format = graphing ? "none" : cfg.format;
   so.kinds = cfg.kinds;
   so.findings = cfg.command == "audit";
@@ -579,6 +586,7 @@ int run(const Config& cfg, std::ostream& err) {
             spare_threads,
             graphing};
   Graph graph;
+  DatesAcross across(auditor ? &x.rules() : nullptr, auditor ? messages : nullptr);
   run_ordered(inputs, jobs, sh, [&](Outcome o) {
     report(o.diagnostics, o.quiet && o.skipped_binary);
     binaries += o.skipped_binary;
@@ -593,6 +601,18 @@ int run(const Config& cfg, std::ostream& err) {
     if (progress) progress->done(o.head ? o.head->bytes : 0);
     failed_audit = failed_audit || o.fails_audit;
     if (o.head && o.graph) graph.add(*o.graph);
+    if (o.head && o.parts && auditor) {
+      // Dates that differ from another document's of this run: findings after the document's
+      // own (its sections are formatted already; the checks need the documents before it).
+      Extraction cross;
+      cross.findings = across.check(o.head->source, o.dated);
+      if (!cross.findings.empty()) {
+        failed_audit = failed_audit || failing(cross.findings, fail_rank);
+        stats.tally.add(cross);
+        auto r = o.parts->part(*o.head, cross);
+        if (!r.ok()) report({r.error()}, false);
+      }
+    }
     if (o.head && o.parts) {
       count(*o.head);
       auto r = o.parts->finish(*sink, *o.head);
@@ -605,7 +625,10 @@ int run(const Config& cfg, std::ostream& err) {
     return true;
   });
   progress.reset();
-  if (graphing && !pipe_closed) graph.write({cfg.format, cfg.top, cfg.internal}, out);
+  if (graphing && !pipe_closed) {
+    if (cfg.command == "registry-build") graph.write_registry(out);
+    else graph.write({cfg.format, cfg.top, cfg.internal}, out);
+  }
   if (!pipe_closed) {
     sink->end();
     out.flush();

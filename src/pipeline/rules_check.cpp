@@ -59,6 +59,19 @@ std::vector<Found> find(const Extractor& x, const std::string& kind, const std::
   for (const auto& h : e.header_dates) {
     out.push_back({sub(h.at), h.value, ojson{{"value", h.value}}, {"value"}});
   }
+  for (const auto& p : e.pinpoints) {
+    std::string v;
+    ojson fields = ojson::object();
+    auto part = [&](const char* k, const char* name, const std::optional<std::string>& s) {
+      if (s) v += (v.empty() ? "" : " ") + std::string(k) + " " + *s;
+      fields[name] = s ? ojson(*s) : ojson(nullptr);
+    };
+    part("art", "article", p.article);
+    part("cl", "clause", p.clause);
+    part("pt", "point", p.point);
+    part("sec", "section", p.section);
+    out.push_back({sub(p.at), v, fields, {"article", "clause", "point", "section"}});
+  }
   for (const auto& a : e.anniversaries) {
     out.push_back({sub(a.at), fmt::format("{}:{}-{}", a.years, a.from, a.to),
                    ojson{{"years", a.years}, {"from", a.from}, {"to", a.to}},

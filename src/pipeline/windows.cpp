@@ -328,11 +328,11 @@ class Crew {
 
 }  // namespace
 
-WindowedOutcome process_in_windows(InputReader& in, std::string buf, const std::string& forced,
-                                   const Extractor& x, const KindSet& kinds,
-                                   const Auditor* auditor, const WindowSize& size,
-                                   const std::function<bool(const Extraction&)>& part,
-                                   std::atomic<int>* spare_threads) {
+WindowedOutcome process_in_windows(
+    InputReader& in, std::string buf, const std::string& forced, const Extractor& x,
+    const KindSet& kinds, const Auditor* auditor, const WindowSize& size,
+    const std::function<bool(const Extraction&, const PartText&)>& part,
+    std::atomic<int>* spare_threads) {
   WindowedOutcome o;
   const std::string& source = in.path();
   std::string encoding = forced;  // "auto" until the first window has been decoded
@@ -442,15 +442,18 @@ WindowedOutcome process_in_windows(InputReader& in, std::string buf, const std::
     }
     size_t cut_input = doc.decoded_to_input(cut);
     keep_window(doc, ex, cut_input, covered);
-    // Short forms this window could not resolve stand for a citation of an earlier one.
+    // Short forms and bare titles this window could not resolve stand for a citation of an
+    // earlier one (windows are extracted side by side, without the earlier ones' memory).
     for (auto& c : ex.citations) {
       if (c.form == "short" && !c.refers_to) {
         if (const Citation* f = citations.stood_for(x.rules(), c)) c.refers_to = f->symbol;
+      } else if (c.form == "title" && !c.refers_to) {
+        if (const std::string* s = citations.title_stood_for(c)) c.refers_to = *s;
       }
     }
     if (auditor) auditor->check(doc, ex, &audit);
     citations.remember(x.rules(), ex.citations);
-    if (!part(ex)) break;
+    if (!part(ex, PartText{&doc, cut})) break;
     total = cut_input;
     if (w->last && ahead.empty()) break;
     // The bytes before the next window to read, or the first read ahead, are not needed again.

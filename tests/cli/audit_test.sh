@@ -83,7 +83,10 @@ for f in tests/data/audit/*.txt; do
     *) code=citation.$prefix ;;
   esac
   reg=()
-  case $prefix in not_in_registry|registry_mismatch) reg=(--registry tests/data/audit/registry.csv) ;; esac
+  case $prefix in
+    not_in_registry|registry_mismatch) reg=(--registry tests/data/audit/registry.csv) ;;
+    superseded) reg=(--registry tests/data/audit/registry-superseded.csv) ;;
+  esac
   "$trich" audit --fail-on none --format jsonl "${reg[@]}" "$f" > "$tmp/c.jsonl"
   got=$(codes "$tmp/c.jsonl" | sort -u | tr '\n' ' ')
   case $name in
@@ -92,6 +95,58 @@ for f in tests/data/audit/*.txt; do
   esac
 done
 
+# Across the documents of one run: a symbol dated differently in an earlier document is
+# reported on the later one, naming the earlier file and line; the same with -j2.
+across=tests/data/audit/across
+"$trich" audit --fail-on none --format jsonl "$across/must-a.txt" "$across/must-b.txt" > "$tmp/x.jsonl"
+check "across: the must pair raises conflicting_dates once" \
+  test "$(codes "$tmp/x.jsonl" | tr '\n' ' ')" = "citation.conflicting_dates "
+check "across: on the later document, naming the earlier's file:line" python3 -c '
+import json, sys
+f = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+f = [x for x in f if x["kind"] == "finding"]
+assert f[0]["source"].endswith("must-b.txt"), f
+assert "tests/data/audit/across/must-a.txt:2" in f[0]["message"], f
+assert f[0]["text"].startswith("Nghị định số 30/2020/NĐ-CP"), f' "$tmp/x.jsonl"
+"$trich" audit --fail-on none --format jsonl -j2 "$across/must-a.txt" "$across/must-b.txt" > "$tmp/x2.jsonl"
+check "across: the same with -j2" cmp -s "$tmp/x.jsonl" "$tmp/x2.jsonl"
+"$trich" audit --fail-on warning --format text "$across/must-a.txt" "$across/must-b.txt" > /dev/null; code=$?
+check "across: a warning fails at --fail-on warning" test $code -eq 1
+"$trich" audit --fail-on none --format jsonl "$across/not-a.txt" "$across/not-b.txt" > "$tmp/y.jsonl"
+check "across: the not pair raises nothing" test -z "$(codes "$tmp/y.jsonl")"
+# A symbol without a year ("01/NQ-CP") is numbered again every year: two days of one year
+# conflict, two years are two documents.
+"$trich" audit --fail-on none --format jsonl "$across/yearly-must-a.txt" "$across/yearly-must-b.txt" > "$tmp/ym.jsonl"
+check "across: a yearless symbol on two days of one year conflicts" \
+  test "$(codes "$tmp/ym.jsonl" | tr '\n' ' ')" = "citation.conflicting_dates "
+"$trich" audit --fail-on none --format jsonl "$across/yearly-not-a.txt" "$across/yearly-not-b.txt" > "$tmp/yn.jsonl"
+check "across: a yearless symbol in two years is two documents" test -z "$(codes "$tmp/yn.jsonl")"
+
+# Registry: Vietnamese headers, extra columns said once, dd/mm/yyyy dates.
+printf 'Số ký hiệu,Loại văn bản,Ngày ban hành,Cơ quan ban hành,Trích yếu,Ghi chú,Người nhập\n35-CT/TW,Chỉ thị,30/5/2019,Bộ Chính trị,,x,y\n' > "$tmp/vi.csv"
+"$trich" audit --fail-on none --registry "$tmp/vi.csv" samples/bao-cao-dang-uy.txt > /dev/null 2> "$tmp/vi.err"; code=$?
+check "Vietnamese registry header: exit 0" test $code -eq 0
+check "extra columns: said once, by name" test "$(grep -c 'columns ignored: Ghi chú, Người nhập' "$tmp/vi.err")" -eq 1
+printf 'symbol,type,date,issuer,title\n"35-CT/TW"x,,,,\n' > "$tmp/q.csv"
+"$trich" audit --registry "$tmp/q.csv" samples/bao-cao-dang-uy.txt > /dev/null 2> "$tmp/q.err"; code=$?
+check "text after a closing quote: exit 2, file:line" grep -q "q.csv:2: text after the closing quote" "$tmp/q.err"
+printf 'symbol,type,date,issuer,title\n35-CT/TW,\xc3,,,\n' > "$tmp/u.csv"
+"$trich" audit --registry "$tmp/u.csv" samples/bao-cao-dang-uy.txt > /dev/null 2> "$tmp/u.err"; code=$?
+check "invalid UTF-8 in a registry: exit 2, file:line" grep -q "u.csv:2: invalid UTF-8" "$tmp/u.err"
+
+# trich registry build: selves, and what replaces/repeals/amends did, with dates; then audit
+# with it finds the superseded basis.
+mkdir -p "$tmp/law"
+cp tests/data/audit/superseded.not-2.txt "$tmp/law/a.txt"
+cp tests/data/audit/superseded.must-1.txt "$tmp/law/b.txt"
+"$trich" registry build -r "$tmp/law" -o "$tmp/built.csv"; code=$?
+check "registry build: exit 0" test $code -eq 0
+check "registry build: header" test "$(head -1 "$tmp/built.csv")" = $'symbol,type,date,issuer,title,replaced_by,replaced_on,repealed_by,repealed_on,amended_by,amended_on\r'
+check "registry build: the decree's own row" grep -qF $'10/2023/NĐ-CP,Nghị định,2023-04-03,CHÍNH PHỦ,VỀ QUẢN LÝ KHO LƯU TRỮ,,,,,,\r' "$tmp/built.csv"
+check "registry build: the replaced decree, by whom and when" grep -qF $'15/2018/NĐ-CP,,,,,10/2023/NĐ-CP,2023-04-03,,,,\r' "$tmp/built.csv"
+"$trich" audit --fail-on none --format jsonl --registry "$tmp/built.csv" "$tmp/law/b.txt" > "$tmp/s.jsonl" 2> /dev/null
+check "audit with the built registry: superseded" grep -q '"code":"citation.superseded"' "$tmp/s.jsonl"
+
 # --registry: findings only with it; a broken or missing registry is exit 2 with one line.
 "$trich" audit --fail-on none --format jsonl tests/data/audit/not_in_registry.must-1.txt > "$tmp/nr.jsonl"
 check "no registry, no registry finding" test -z "$(codes "$tmp/nr.jsonl")"
@@ -99,7 +154,7 @@ printf 'symbol,type,date\n35-CT/TW,,\n' > "$tmp/bad.csv"
 "$trich" audit --registry "$tmp/bad.csv" samples/bao-cao-dang-uy.txt > /dev/null 2> "$tmp/bad.err"; code=$?
 check "bad registry header exits 2" test $code -eq 2
 check "bad registry: file and line on stderr" grep -q "^trich: error: .*bad.csv:1: the header must be symbol,type,date,issuer,title" "$tmp/bad.err"
-printf 'symbol,type,date,issuer,title\n35-CT/TW,,30/5/2019,,\n' > "$tmp/bad2.csv"
+printf 'symbol,type,date,issuer,title\n35-CT/TW,,31/6/2019,,\n' > "$tmp/bad2.csv"
 "$trich" audit --registry "$tmp/bad2.csv" samples/bao-cao-dang-uy.txt > /dev/null 2> "$tmp/bad2.err"; code=$?
 check "bad registry date exits 2" test $code -eq 2
 check "bad registry date names line 2" grep -q "bad2.csv:2: date" "$tmp/bad2.err"

@@ -33,11 +33,12 @@ expect() {  # expect LINE WANT
 }
 expect "trich ext" "extract"
 expect "trich au" "audit"
-expect "trich r" "rules"
+expect "trich r" "registry rules"
+expect "trich registry " "build"
 expect "trich rules " "check"
 expect "trich rules check --r" "--rules"
 expect "trich extract --form" "--format"
-expect "trich extract --format " "csv json jsonl xlsx"
+expect "trich extract --format " "csv html json jsonl xlsx"
 expect "trich audit --format t" "text"
 expect "trich extract --kind " "citations dates priorities terms"
 expect "trich extract --kind dates,te" "dates,terms"
@@ -68,7 +69,7 @@ if command -v fish > /dev/null; then
   check "fish: syntax" fish -n "$tmp/trich.fish"
   fishc() { (cd "$tmp/files" && fish -c "source '$tmp/trich.fish'; complete -C '$1'" | cut -f1 | sort | tr '\n' ' ' | sed 's/ $//'); }
   check "fish: commands" bash -c "[[ ' $(fishc 'trich ') ' == *' audit '*' extract '* ]]"
-  check "fish: --format values" test "$(fishc 'trich extract --format ')" = "csv json jsonl xlsx"
+  check "fish: --format values" test "$(fishc 'trich extract --format ')" = "csv html json jsonl xlsx"
   check "fish: audit --format text" test "$(fishc 'trich audit --format t')" = "text"
   check "fish: --kind values" test "$(fishc 'trich extract --kind ')" = "citations dates priorities terms"
   check "fish: rules check" test "$(fishc 'trich rules ')" = "check"

@@ -87,6 +87,11 @@ check "docx: no page fields" test "$(python3 -c 'import json,sys; print("page" i
 grep -v '"kind":"document"' "$tmp/pdf.jsonl" > "$tmp/pdf.entities.jsonl"
 check "pdf: jsonl entity lines carry the page" test "$(grep -c '"page":' "$tmp/pdf.entities.jsonl")" -eq "$(lines "$tmp/pdf.entities.jsonl")"
 check "pdf: jsonl document line says pdf" grep -q '"kind":"document","format":"pdf"' "$tmp/pdf.jsonl"
+# A blank first page: the next pages keep their numbers, and each starts its page_line at 1.
+"$trich" extract --format jsonl --kind dates "$fx/blank-first.pdf" > "$tmp/blank.jsonl"
+check "pdf after a blank page: dates on pages 2 and 3, page_line 1" test "$(python3 -c '
+import json, sys
+print([(e["value"], e["page"], e["page_line"]) for e in map(json.loads, open(sys.argv[1])) if e["kind"] == "date"])' "$tmp/blank.jsonl")" = "[('2019-05-30', 2, 1), ('2020-06-01', 3, 1)]"
 
 # --input-format forces a format; auto decides by content, not by the name.
 cp "$fx/report.docx" "$tmp/bao-cao.txt"

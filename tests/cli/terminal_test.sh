@@ -2,7 +2,8 @@
 # Terminal behaviour, on a pseudo-terminal (python's pty): with no input named and standard
 # input a terminal, a one-line hint on stderr instead of a silent wait; a progress line on a
 # terminal's stderr for a run longer than a second, when the output goes to a file, never
-# into a pipe; --progress and --no-progress. A FIFO fed after 1.5 s makes a run long.
+# into a pipe; --progress and --no-progress. A FIFO fed after 1.5 s (or, on a busy machine,
+# once the progress line shows, at most 10 s) makes a run long.
 # usage: terminal_test.sh TRICH REPO_ROOT
 source "$(dirname "$0")/lib.sh" "$@"
 # run.py STDIN_TTY STDOUT(file|pipe|tty) STDERR(tty|pipe) FEED_FIFO -- ARGS...: runs trich and
@@ -29,12 +30,19 @@ if err_kind == "tty":
     fds["err"] = tty(); stderr = fds["err"][1]
 else:
     stderr = subprocess.PIPE
+got = {"err": b"", "out": b""}
 p = subprocess.Popen([trich] + args, stdin=stdin, stdout=stdout, stderr=stderr)
 for k, (m, s) in fds.items():
     os.close(s)
 if feed == "1":
     def feeder():
+        # At least 1.5 s; then, on a busy machine (where start-up alone may take over a
+        # second), until the progress line has shown or 10 s have passed.
         time.sleep(1.5)
+        t0 = time.time()
+        shows = out_kind == "file" and err_kind == "tty" and "--no-progress" not in args
+        while shows and b"files, " not in got["err"] and time.time() - t0 < 8.5:
+            time.sleep(0.05)
         with open(os.path.join(tmp, "fifo"), "wb") as f:
             f.write("ng\u00e0y 2/9/1945\n".encode())
     threading.Thread(target=feeder, daemon=True).start()
@@ -43,7 +51,6 @@ if stdin_tty == "1":
     os.write(fds["in"][0], "ng\u00e0y 30/4/1975\n".encode())
     time.sleep(0.2)
     os.write(fds["in"][0], b"\x04")
-got = {"err": b"", "out": b""}
 def drain(name, fd):
     while True:
         try:

@@ -98,6 +98,7 @@ TEST_CASE("every code: documents that must raise it, near-misses that must not")
       {"duplicate", "priorities.duplicate"},
       {"count_mismatch", "priorities.count_mismatch"},
       {"anniversary", "anniversary.mismatch"},
+      {"superseded", "citation.superseded"},
   };
   std::map<std::string, int> musts, nots;
   for (const auto& e : std::filesystem::directory_iterator(kData)) {
@@ -107,7 +108,14 @@ TEST_CASE("every code: documents that must raise it, near-misses that must not")
     REQUIRE(codes.count(prefix));
     const std::string& code = codes.at(prefix);
     bool registry = code == "citation.not_in_registry" || code == "citation.registry_mismatch";
-    auto r = audit(read(e.path().string()), registry ? with_registry() : plain());
+    static const std::unique_ptr<Auditor> superseded = [] {
+      auto b = Auditor::build(rule_set(), kData + "registry-superseded.csv");
+      if (!b.ok()) FAIL(b.error().where_what());
+      return std::move(b.value());
+    }();
+    auto r = audit(read(e.path().string()), code == "citation.superseded" ? *superseded
+                                            : registry                      ? with_registry()
+                                                                            : plain());
     INFO(name << "\n" << r.messages);
     if (name.find(".must-") != std::string::npos) {
       ++musts[code];
@@ -293,7 +301,14 @@ TEST_CASE("registry CSV: header, quoting, line numbers, errors") {
       {"symbol,type,date,issuer,title\nA-1,x,,\n", 2, "expected 5 fields"},
       {"symbol,type,date,issuer,title\n,x,,,\n", 2, "empty symbol"},
       {"symbol,type,date,issuer,title\nA-1,x,2023-02-29,,\n", 2, "YYYY-MM-DD"},
-      {"symbol,type,date,issuer,title\nA-1,x,30/5/2019,,\n", 2, "YYYY-MM-DD"},
+      {"symbol,type,date,issuer,title\nA-1,x,31/6/2019,,\n", 2, "YYYY-MM-DD"},
+      {"symbol,type,date,issuer,title\nA-1,x,2019/5/30,,\n", 2, "YYYY-MM-DD"},
+      {"symbol,type,date,issuer,title\n\"A-1\"x,,,,\n", 2, "after the closing quote of field 1"},
+      {"symbol,type,date,issuer,title\nA-1,\xC3,,,\n", 2, "UTF-8"},
+      {"symbol,type,date,issuer,title\n\nA-1,\"a\nb\xFF\",,,\n", 4, "UTF-8"},
+      {"symbol,type,symbol,date,issuer,title\n", 1, "twice"},
+      {"symbol,type,date,issuer,title,replaced_by,replaced_on\nA-1,,,,,B-2,2020-01-01; 2021-01-01\n", 2, "2 dates for 1 symbols"},
+      {"symbol,type,date,issuer,title,amended_on\nA-1,,,,,31/2/2020\n", 2, "YYYY-MM-DD"},
       {"symbol,type,date,issuer,title\nA-1,\"x,,,\n", 2, "unterminated"},
       {"symbol,type,date,issuer,title\nA-1,\"x\"y,,,\n", 2, "after the closing quote of field 2"},
       {"symbol,type,date,issuer,title\n\"A-1\" 2,,,,\n", 2, "after the closing quote of field 1"},
@@ -310,6 +325,34 @@ TEST_CASE("registry CSV: header, quoting, line numbers, errors") {
     CHECK(r.error().file == "r.csv");
     CHECK(r.error().message.find(b.says) != std::string::npos);
   }
+}
+
+TEST_CASE("registry CSV: columns by name, in English or Vietnamese, extra ones ignored") {
+  std::vector<std::string> ignored;
+  auto r = parse_registry(
+      "\xEF\xBB\xBFS\u1ed1 k\u00fd hi\u1ec7u,Ng\u00e0y ban h\u00e0nh,Lo\u1ea1i v\u0103n b\u1ea3n,"
+      "Tr\u00edch y\u1ebfu,C\u01a1 quan ban h\u00e0nh,Ghi ch\u00fa,b\u1ecb thay th\u1ebf b\u1edfi,"
+      "ng\u00e0y b\u1ecb thay th\u1ebf\n"
+      "15/2018/N\u0110-CP,2/2/2018,Ngh\u1ecb \u0111\u1ecbnh,V\u1ec1 kho,Ch\u00ednh ph\u1ee7,x,"
+      "10/2023/N\u0110-CP; 11/2023/N\u0110-CP,03/04/2023\n",
+      "r.csv", &rule_set().lexicon("registry_column"), &ignored);
+  REQUIRE(r.ok());
+  REQUIRE(r.value().size() == 1);
+  const auto& e = r.value()[0];
+  CHECK(e.symbol == "15/2018/N\u0110-CP");
+  CHECK(e.date == "2018-02-02");
+  CHECK(e.type == "Ngh\u1ecb \u0111\u1ecbnh");
+  CHECK(e.issuer == "Ch\u00ednh ph\u1ee7");
+  CHECK(e.title == "V\u1ec1 kho");
+  CHECK(e.replaced_by == std::vector<std::string>{"10/2023/N\u0110-CP", "11/2023/N\u0110-CP"});
+  CHECK(e.replaced_on == std::vector<std::string>{"2023-04-03"});
+  CHECK(ignored == std::vector<std::string>{"Ghi ch\u00fa"});
+  // Without the lexicon, only the English names are columns.
+  auto en = parse_registry("title,issuer,date,type,symbol,note\nT,I,2020-01-02,Lu\u1eadt,A-1,n\n", "r.csv",
+                           nullptr, &ignored);
+  REQUIRE(en.ok());
+  CHECK(en.value()[0].symbol == "A-1");
+  CHECK(en.value()[0].date == "2020-01-02");
 }
 
 TEST_CASE("registry: a symbol listed twice is an error with both lines") {

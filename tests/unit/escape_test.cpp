@@ -1,4 +1,5 @@
-// shown_name: how a file name is written in every output and message (docs/contract.md).
+// shown_name: how a file name is written in every output and message (docs/contract.md);
+// csv_field: how every csv output quotes a field.
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -33,5 +34,23 @@ TEST_CASE("shown_name: one line of valid UTF-8, the same bytes always the same t
     CHECK(s == c.shown);
     CHECK(utf8::valid_prefix(s) == s.size());
     CHECK(s.find_first_of(std::string("\n\r\t\0", 4)) == std::string::npos);
+  }
+}
+
+TEST_CASE("csv_field: RFC 4180 quoting, only when needed") {
+  struct Case {
+    std::string field, written;
+  } cases[] = {
+      {"10/2023/N\xC4\x90-CP", "10/2023/N\xC4\x90-CP"},  // nothing to quote
+      {"", ""},
+      {"a,b", "\"a,b\""},
+      {"say \"no\"", "\"say \"\"no\"\"\""},
+      {"two\nlines", "\"two\nlines\""},
+      {"cr\r", "\"cr\r\""},
+      {" spaces kept ", " spaces kept "},
+  };
+  for (const auto& c : cases) {
+    INFO(c.field);
+    CHECK(csv_field(c.field) == c.written);
   }
 }

@@ -4,39 +4,17 @@
 // string (see the helpers for the format). The sentences are written for these tests.
 #include <catch2/catch.hpp>
 
-#include <memory>
 #include <string>
 
-#include "extract/extractor.h"
-#include "extract/resolvers.h"
-#include "io/decode.h"
-#include "rules/ruleset.h"
-#include "text/document.h"
+#include "builtin_extractor.h"
 
 using namespace trich;
 
 namespace {
 
-const Extractor& extractor() {
-  static const rules::RuleSet rules = [] {
-    auto r = rules::load(rules::embedded_sources(), catalog());
-    if (!r.ok()) FAIL(r.error().where_what());
-    return std::move(r.value());
-  }();
-  static const std::unique_ptr<Extractor> x = [] {
-    auto e = Extractor::build(rules);
-    if (!e.ok()) FAIL(e.error().where_what());
-    return std::move(e.value());
-  }();
-  return *x;
-}
-
-Extraction run(const std::string& text) {
-  Document doc("test", decode(std::string(text), "", "test"));
-  return extractor().run(doc, KindSet{});
-}
-
-std::string opt(const std::optional<std::string>& s) { return s ? *s : "-"; }
+using test::extractor;
+using test::opt;
+using test::run;
 
 // Citations with a symbol: "symbol type date" for each, joined by "; ".
 std::string cites(const std::string& text) {

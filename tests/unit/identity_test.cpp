@@ -3,39 +3,18 @@
 // CHECK per line. The headers and sentences are written for these tests.
 #include <catch2/catch.hpp>
 
-#include <memory>
 #include <string>
 
-#include "extract/extractor.h"
-#include "extract/resolvers.h"
-#include "io/decode.h"
-#include "rules/ruleset.h"
-#include "text/document.h"
+#include "builtin_extractor.h"
+#include "extract/identity.h"
 
 using namespace trich;
 
 namespace {
 
-const Extractor& extractor() {
-  static const rules::RuleSet rules = [] {
-    auto r = rules::load(rules::embedded_sources(), catalog());
-    if (!r.ok()) FAIL(r.error().where_what());
-    return std::move(r.value());
-  }();
-  static const std::unique_ptr<Extractor> x = [] {
-    auto e = Extractor::build(rules);
-    if (!e.ok()) FAIL(e.error().where_what());
-    return std::move(e.value());
-  }();
-  return *x;
-}
-
-Extraction run(const std::string& text) {
-  Document doc("test", decode(std::string(text), "", "test"));
-  return extractor().run(doc, KindSet{});
-}
-
-std::string opt(const std::optional<std::string>& s) { return s ? *s : "-"; }
+using test::extractor;
+using test::opt;
+using test::run;
 
 // "symbol | type | date | place | issuer | title" of a text's self.
 std::string self(const std::string& text) {
@@ -149,4 +128,84 @@ TEST_CASE("relations: clauses and their leads") {
   // A cue inside an amending law's own title is no cue for what follows it.
   CHECK(relations("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Đất đai ngày 20/6/2022 và "
                   "Nghị định số 43/2014/NĐ-CP;").find("43/2014/NĐ-CP=basis") != std::string::npos);
+}
+
+namespace {
+
+// "symbol-or-name: pinpoint text [article/clause/point/section numbers]" of each citation
+// with a pinpoint, joined by "; ".
+std::string pinpoints(const std::string& text) {
+  std::string out;
+  for (const auto& c : run(text).citations) {
+    if (!c.pinpoint) continue;
+    const auto& p = *c.pinpoint;
+    auto n = [](const std::optional<int>& v) { return v ? std::to_string(*v) : "-"; };
+    out += (out.empty() ? "" : "; ") + (c.symbol ? *c.symbol : opt(c.name)) + ": " +
+           p.span.text + " [" + opt(p.article) + "/" + opt(p.clause) + "/" + opt(p.point) + "/" +
+           opt(p.section) + " " + n(p.article_number) + "/" + n(p.clause_number) + "/" +
+           n(p.section_number) + "]";
+  }
+  return out.empty() ? "none" : out;
+}
+
+// "name>symbol" or "name->refers_to" of each citation with a name, joined by "; ".
+std::string names(const std::string& text) {
+  std::string out;
+  for (const auto& c : run(text).citations) {
+    if (!c.name) continue;
+    out += (out.empty() ? "" : "; ") + *c.name +
+           (c.symbol ? ">" + *c.symbol : c.refers_to ? "->" + *c.refers_to : "");
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("pinpoints: before and after the citation they qualify") {
+  CHECK(pinpoints("theo điểm a khoản 2 Điều 5 Nghị định số 30/2020/NĐ-CP ngày 5/3/2020") ==
+        "30/2020/NĐ-CP: điểm a khoản 2 Điều 5 [5/2/a/- 5/2/-]");
+  CHECK(pinpoints("quy định tại khoản 3 Điều 12 của Luật Đầu tư số 61/2020/QH14") ==
+        "61/2020/QH14: khoản 3 Điều 12 [12/3/-/- 12/3/-]");
+  CHECK(pinpoints("áp dụng Điều 5, Điều 6 Thông tư số 12/2019/TT-BTC") ==
+        "12/2019/TT-BTC: Điều 5, Điều 6 [5, 6/-/-/- 5/-/-]");
+  CHECK(pinpoints("điểm b và c khoản 2 Điều 9a Nghị định số 15/2018/NĐ-CP") ==
+        "15/2018/NĐ-CP: điểm b và c khoản 2 Điều 9a [9a/2/b, c/- 9/2/-]");
+  CHECK(pinpoints("Thực hiện Mục II Kế hoạch số 12-KH/TU của Tỉnh ủy") ==
+        "12-KH/TU: Mục II [-/-/-/II -/-/2]");
+  CHECK(pinpoints("Nghị định số 30/2020/NĐ-CP, Điều 8 quy định rõ") ==
+        "30/2020/NĐ-CP: Điều 8 [8/-/-/- 8/-/-]");
+  CHECK(pinpoints("khoản 1 Điều 3 Luật Thư viện quy định") ==
+        "Luật Thư viện: khoản 1 Điều 3 [3/1/-/- 3/1/-]");
+}
+
+TEST_CASE("pinpoints: what qualifies no citation") {
+  CHECK(pinpoints("Điều 5. Nghị định số 30/2020/NĐ-CP quy định") == "none");
+  CHECK(pinpoints("Nghị định số 30/2020/NĐ-CP\nĐiều 1. Phạm vi điều chỉnh") == "none");
+  CHECK(pinpoints("các điều kiện của Nghị định số 30/2020/NĐ-CP") == "none");
+  CHECK(pinpoints("Điều 5 quy định rằng Nghị định số 30/2020/NĐ-CP") == "none");
+}
+
+TEST_CASE("names to symbols: a title with its symbol, then the title alone") {
+  CHECK(names("Căn cứ Luật Đất đai số 31/2024/QH15; ... theo Luật Đất đai thì") ==
+        "Luật Đất đai>31/2024/QH15; Luật Đất đai->31/2024/QH15");
+  // Case and blanks do not matter; another title does not refer.
+  CHECK(names("Luật Nhà ở số 27/2023/QH15 và Luật  nhà ở, Luật Đất đai") ==
+        "Luật Nhà ở>27/2023/QH15; Luật nhà ở->27/2023/QH15; Luật Đất đai");
+  // Only what came before: a title before its symbol is stated refers to nothing.
+  CHECK(names("Luật Đất đai quy định ... Luật Đất đai số 31/2024/QH15") ==
+        "Luật Đất đai; Luật Đất đai>31/2024/QH15");
+}
+
+TEST_CASE("self: the header region ends at a line break after kHeaderBytes, or kHeaderBytes later") {
+  std::string one_line;  // multibyte letters, so the bound can fall inside a character
+  while (one_line.size() < 5 * kHeaderBytes) one_line += "Nghị quyết số 04 ";
+  std::string lines = std::string(kHeaderBytes + 10, 'a') + "\n" + std::string(kHeaderBytes, 'b');
+  std::string late = std::string(3 * kHeaderBytes, 'a') + "\nb";
+  CHECK(header_end(std::string(100, 'a')) == 100);
+  CHECK(header_end(lines) == kHeaderBytes + 10);
+  CHECK(header_end(late) == 2 * kHeaderBytes);
+  size_t e = header_end(one_line);
+  CHECK(e <= 2 * kHeaderBytes);
+  CHECK(e + 4 > 2 * kHeaderBytes);
+  CHECK((static_cast<unsigned char>(one_line[e]) & 0xC0) != 0x80);
 }
