@@ -78,7 +78,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
           for (const auto& d : ex.dates) dates.see(d.span, input.size());
           for (const auto& t : ex.terms) terms.see(t.span, input.size());
           for (const auto& f : ex.findings) Order{}.see(f.span, input.size());
-          FUZZ_CHECK(parts.part({"fuzz", "", 0}, ex).ok());
+          FUZZ_CHECK(parts.part({.source = "fuzz"}, ex).ok());
           return true;
         },
         spare);
