@@ -17,7 +17,7 @@ const std::vector<const char*> kUiKeys = {
     "extract_title", "document", "documents", "findings", "source",          "page",
     "line",     "column",   "severity",   "code",          "message",         "text",
     "kind",     "value",    "total",      "all",           "no_findings",     "filter_kind",
-    "filter_severity", "citations", "priorities", "dates", "terms"};
+    "filter_severity", "citations", "priorities", "dates", "terms", "bytes", "back"};
 const std::vector<const char*> kUiArgs = {"documents", "errors", "warnings", "info"};
 
 const MessageSpec* spec_of(const std::string& key) {

@@ -123,8 +123,9 @@ std::string check_reference_date(const std::string& s) {
   return "expected YYYY-MM-DD (a real date) or \"document\", got \"" + s + "\"";
 }
 
-const std::vector<std::string> kDocumentFormats = {"json", "jsonl", "csv", "xlsx"};
-const std::vector<std::string> kAuditFormats = {"json", "jsonl", "csv", "text", "sarif", "xlsx"};
+const std::vector<std::string> kDocumentFormats = {"json", "jsonl", "csv", "xlsx", "html"};
+const std::vector<std::string> kAuditFormats = {"json",  "jsonl", "csv", "text",
+                                                "sarif", "xlsx",  "html"};
 const std::vector<std::string> kGraphFormats = {"json", "csv", "graphml", "dot"};
 
 void add_common(CLI::App* app, Common& c, const std::vector<std::string>& formats,

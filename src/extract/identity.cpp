@@ -104,7 +104,11 @@ void add_header_resolvers(Registry& r) {
 size_t header_end(std::string_view text) {
   if (text.size() <= kHeaderBytes) return text.size();
   size_t nl = text.find('\n', kHeaderBytes);
-  return nl == std::string_view::npos ? text.size() : nl;
+  size_t most = 2 * kHeaderBytes;
+  if (nl != std::string_view::npos && nl <= most) return nl;
+  if (text.size() <= most) return text.size();
+  while (most > 0 && !utf8::is_lead(static_cast<unsigned char>(text[most]))) --most;
+  return most;
 }
 
 void find_self(std::string_view text, const rules::RuleSet& rules, Extraction& x) {

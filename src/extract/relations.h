@@ -1,7 +1,8 @@
 // Relations: what a citing document does with each document it cites (basis, implements,
 // amends, replaces, repeals, guides, or mention), read from the cue words of the clause the
 // citation sits in (rules/vi/relations.toml says how a clause and its cue are found). Only
-// words of the lexicons relation_cue and relation_passive; nothing beyond the clause.
+// words of the lexicons relation_cue, relation_passive and relation_passive_before; nothing
+// beyond the clause, but for a ";"-separated list on one line, whose head cue reaches its items.
 #pragma once
 
 #include <string_view>

@@ -53,7 +53,7 @@ const rules::Catalog& catalog() {
                                       "code_party",          "type_without_code",  "issuer",
                                       "issuer_without_code", "issuer_alias",
                                       // relations (extract/relations.cpp)
-                                      "relation_cue", "relation_passive",
+                                      "relation_cue", "relation_passive", "relation_passive_before",
                                       // --registry's column names (audit/audit.cpp)
                                       "registry_column"};
     out.kind_lexicons["priorities"] = {"opening_item", "closing_item"};

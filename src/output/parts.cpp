@@ -44,11 +44,11 @@ PartWriter::~PartWriter() {
   }
 }
 
-Result<bool> PartWriter::part(const DocumentHead& h, const Extraction& x) {
+Result<bool> PartWriter::part(const DocumentHead& h, const Extraction& x, const PartText& text) {
   const auto& sections = sink_.sections();
   for (size_t i = 0; i < sections.size(); ++i) {
     std::ostringstream os;
-    sink_.entities(sections[i], h, x, state_[i], os);
+    sink_.entities_in_text(sections[i], h, x, text, state_[i], os);
     if (mode_ == Spool::memory) {
       text_[i] += std::move(os).str();
       continue;

@@ -25,8 +25,9 @@ class PartWriter {
   PartWriter& operator=(const PartWriter&) = delete;
 
   // The entities of the next part, after those of the parts before it. `h.source` names the
-  // document; its other fields may still be unknown.
-  Result<bool> part(const DocumentHead& h, const Extraction& x);
+  // document; its other fields may still be unknown. `text` is the part's text, for writers
+  // that show it (html).
+  Result<bool> part(const DocumentHead& h, const Extraction& x, const PartText& text = {});
   // Writes the whole document to `sink`'s stream (the sink given to the constructor).
   Result<bool> finish(Sink& sink, const DocumentHead& h);
   // The bytes it holds in memory (a file spool holds none).

@@ -2,9 +2,10 @@
 // workbook for spreadsheets (extract and audit), and one self-contained html page (extract
 // and audit). Each gathers the run's documents (workers format them side by side; the
 // writing thread hands them over in input order) and writes the report at the end: a SARIF
-// log has one run whose rules precede its results, a workbook is a zip, and the page opens
-// with a summary of the whole run. They hold a run's findings and entities, not its texts'
-// bytes (html keeps each document's text, which it shows).
+// log has one run whose rules precede its results and a workbook is a zip. They hold a run's
+// findings and entities, not its texts' bytes. The page is written a document at a time (it
+// shows each document's text, which only its part carries) and keeps only its summary, which
+// it writes last.
 #pragma once
 
 #include <memory>
@@ -16,5 +17,6 @@ namespace trich {
 
 std::unique_ptr<Sink> make_sarif_sink(const SinkOptions& o, std::ostream& out);
 std::unique_ptr<Sink> make_xlsx_sink(const SinkOptions& o, std::ostream& out);
+std::unique_ptr<Sink> make_html_sink(const SinkOptions& o, std::ostream& out);
 
 }  // namespace trich

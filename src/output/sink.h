@@ -56,10 +56,20 @@ struct SinkOptions {
 
 enum class Section { citations, priorities, dates, terms, findings };
 
+// The text a part of a document covers, for writers that show it (html): the Document the
+// part's entities were found in (a whole input, or one window of a large one) and where the
+// part ends in its decoded() (a window's lookahead is the next part's). Valid only while the
+// part is formatted.
+struct PartText {
+  const Document* doc = nullptr;
+  size_t end = 0;
+};
+
 // What has been written of one section of one document so far.
 struct SectionState {
   size_t entities = 0;  // entities written (json: a priority list counts once; jsonl: lines)
   int lists = 0;        // priority lists numbered so far (jsonl and csv number them)
+  size_t id = 0;        // html: the document's number in the page, drawn at its first part
 };
 
 class Sink {
@@ -81,6 +91,12 @@ class Sink {
   virtual void open_section(Section) {}
   virtual void entities(Section s, const DocumentHead& h, const Extraction& x, SectionState& st,
                         std::ostream& to) const = 0;
+  // The same, given the part's text too: a writer that shows the text (html) overrides it;
+  // the others write the entities alone.
+  virtual void entities_in_text(Section s, const DocumentHead& h, const Extraction& x,
+                                const PartText&, SectionState& st, std::ostream& to) const {
+    entities(s, h, x, st, to);
+  }
   virtual void close_section(Section, const SectionState&) {}
   virtual void close_document() {}
   std::ostream& stream() { return out_; }

@@ -251,6 +251,7 @@ std::unique_ptr<Sink> make_sink(const SinkOptions& o, std::ostream& out) {
   if (o.format == "text") return make_text_sink(o, out);
   if (o.format == "sarif") return make_sarif_sink(o, out);
   if (o.format == "xlsx") return make_xlsx_sink(o, out);
+  if (o.format == "html") return make_html_sink(o, out);
   if (o.format == "none") return std::make_unique<NullSink>(o, out);
   return nullptr;
 }

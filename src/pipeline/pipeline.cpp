@@ -123,7 +123,7 @@ void process_windows(InputReader& r, std::string read, const Shared& sh, Outcome
   DocumentHead head{.source = shown_name(r.path())};
   std::optional<Diagnostic> spool_error;
   auto w = process_in_windows(r, std::move(read), sh.cfg.encoding, sh.x, sh.scan, sh.auditor,
-                              sh.window, [&](const Extraction& whole) {
+                              sh.window, [&](const Extraction& whole, const PartText& text) {
                                 // --baseline: the window's findings without those it holds.
                                 Extraction kept;
                                 if (sh.baseline) {
@@ -142,7 +142,7 @@ void process_windows(InputReader& r, std::string read, const Shared& sh, Outcome
                                   }
                                   o.graph->add(ex.citations);
                                 }
-                                auto res = o.parts->part(head, ex);
+                                auto res = o.parts->part(head, ex, text);
                                 if (!res.ok()) spool_error = res.error();
                                 return res.ok() && !sh.cancelled;
                               },
@@ -254,7 +254,7 @@ Outcome process_input(const Input& in, const Shared& sh) {
     o.graph->add(ex.citations);
   }
   o.parts = std::make_unique<PartWriter>(sh.sink, PartWriter::Spool::memory);
-  auto r2 = o.parts->part(head, ex);
+  auto r2 = o.parts->part(head, ex, PartText{&doc, doc.decoded().size()});
   if (r2.ok()) o.head = head;
   return o;
 }

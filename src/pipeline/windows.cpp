@@ -328,11 +328,11 @@ class Crew {
 
 }  // namespace
 
-WindowedOutcome process_in_windows(InputReader& in, std::string buf, const std::string& forced,
-                                   const Extractor& x, const KindSet& kinds,
-                                   const Auditor* auditor, const WindowSize& size,
-                                   const std::function<bool(const Extraction&)>& part,
-                                   std::atomic<int>* spare_threads) {
+WindowedOutcome process_in_windows(
+    InputReader& in, std::string buf, const std::string& forced, const Extractor& x,
+    const KindSet& kinds, const Auditor* auditor, const WindowSize& size,
+    const std::function<bool(const Extraction&, const PartText&)>& part,
+    std::atomic<int>* spare_threads) {
   WindowedOutcome o;
   const std::string& source = in.path();
   std::string encoding = forced;  // "auto" until the first window has been decoded
@@ -453,7 +453,7 @@ WindowedOutcome process_in_windows(InputReader& in, std::string buf, const std::
     }
     if (auditor) auditor->check(doc, ex, &audit);
     citations.remember(x.rules(), ex.citations);
-    if (!part(ex)) break;
+    if (!part(ex, PartText{&doc, cut})) break;
     total = cut_input;
     if (w->last && ahead.empty()) break;
     // The bytes before the next window to read, or the first read ahead, are not needed again.

@@ -52,16 +52,16 @@ struct WindowedOutcome {
 };
 
 // Processes `in`, whose first bytes `read` has already read, window by window; each window's
-// entities (findings included when `auditor` is given) go to `part`, in document order.
-// `part` returns false to stop (the output is gone). `spare_threads` counts the run's idle
+// entities (findings included when `auditor` is given) go to `part`, in document order, with
+// the window's text up to its cut (for writers that show the text). `part` returns false to stop (the output is gone). `spare_threads` counts the run's idle
 // threads (pipeline.cpp): each one taken from it extracts windows read ahead while this thread
 // reads, cuts and reports them in order; they are given back when the input is done. The
 // output is the same whatever their number.
-WindowedOutcome process_in_windows(InputReader& in, std::string read, const std::string& forced,
-                                   const Extractor& x, const KindSet& kinds,
-                                   const Auditor* auditor, const WindowSize& size,
-                                   const std::function<bool(const Extraction&)>& part,
-                                   std::atomic<int>* spare_threads = nullptr);
+WindowedOutcome process_in_windows(
+    InputReader& in, std::string read, const std::string& forced, const Extractor& x,
+    const KindSet& kinds, const Auditor* auditor, const WindowSize& size,
+    const std::function<bool(const Extraction&, const PartText&)>& part,
+    std::atomic<int>* spare_threads = nullptr);
 
 // Where a window of `text` (decoded UTF-8) ends: see the file comment. Exposed for tests.
 size_t choose_cut(std::string_view text, size_t lookahead);

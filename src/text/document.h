@@ -48,6 +48,7 @@ class Document {
   // A paged input: the offsets in decoded() where each page starts (the first is 0). Spans
   // then carry their page and line on it.
   void set_pages(std::vector<size_t> starts) { page_starts_ = std::move(starts); }
+  const std::vector<size_t>& page_starts() const { return page_starts_; }
 
   // Offset in decoded() of offset `o` of text().
   size_t to_decoded(size_t o) const { return norm_same_ ? o : norm_.to_input(o); }

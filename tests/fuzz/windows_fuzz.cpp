@@ -70,7 +70,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     Order citations, items, dates, terms;
     auto w = trich::process_in_windows(
         reader.value(), "", "auto", *S.x, kinds, S.auditor.get(), ws,
-        [&](const trich::Extraction& ex) {
+        [&](const trich::Extraction& ex, const trich::PartText& text) {
           for (const auto& c : ex.citations) citations.see(c.span, input.size());
           for (const auto& l : ex.priorities) {
             for (const auto& i : l.items) items.see(i.span, input.size());
@@ -78,7 +78,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
           for (const auto& d : ex.dates) dates.see(d.span, input.size());
           for (const auto& t : ex.terms) terms.see(t.span, input.size());
           for (const auto& f : ex.findings) Order{}.see(f.span, input.size());
-          FUZZ_CHECK(parts.part({.source = "fuzz"}, ex).ok());
+          FUZZ_CHECK(text.doc != nullptr && text.end <= text.doc->decoded().size());
+          FUZZ_CHECK(parts.part({.source = "fuzz"}, ex, text).ok());
           return true;
         },
         spare);

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "builtin_extractor.h"
+#include "extract/identity.h"
 
 using namespace trich;
 
@@ -193,4 +194,18 @@ TEST_CASE("names to symbols: a title with its symbol, then the title alone") {
   // Only what came before: a title before its symbol is stated refers to nothing.
   CHECK(names("Luật Đất đai quy định ... Luật Đất đai số 31/2024/QH15") ==
         "Luật Đất đai; Luật Đất đai>31/2024/QH15");
+}
+
+TEST_CASE("self: the header region ends at a line break after kHeaderBytes, or kHeaderBytes later") {
+  std::string one_line;  // multibyte letters, so the bound can fall inside a character
+  while (one_line.size() < 5 * kHeaderBytes) one_line += "Nghị quyết số 04 ";
+  std::string lines = std::string(kHeaderBytes + 10, 'a') + "\n" + std::string(kHeaderBytes, 'b');
+  std::string late = std::string(3 * kHeaderBytes, 'a') + "\nb";
+  CHECK(header_end(std::string(100, 'a')) == 100);
+  CHECK(header_end(lines) == kHeaderBytes + 10);
+  CHECK(header_end(late) == 2 * kHeaderBytes);
+  size_t e = header_end(one_line);
+  CHECK(e <= 2 * kHeaderBytes);
+  CHECK(e + 4 > 2 * kHeaderBytes);
+  CHECK((static_cast<unsigned char>(one_line[e]) & 0xC0) != 0x80);
 }
