@@ -11,7 +11,7 @@ struct KindSet {
   bool audit = false;  // also collect what audit needs (invalid dates, anniversaries)
   // Relative dates ("hom nay", "thang truoc") are resolved against this: "YYYY-MM-DD", or
   // "document" for the document's own date; empty: they are not reported.
-  std::string reference_date;
+  std::string reference_date = {};  // an initializer: a KindSet{...} may leave it out
 };
 
 }  // namespace trich

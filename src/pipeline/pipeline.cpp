@@ -121,7 +121,7 @@ struct Outcome {
 // Reads a large input a window at a time, formatting each window's entities as it goes.
 void process_windows(InputReader& r, std::string read, const Shared& sh, Outcome& o) {
   o.parts = std::make_unique<PartWriter>(sh.sink, PartWriter::Spool::file);
-  DocumentHead head{shown_name(r.path()), "", 0};
+  DocumentHead head{.source = shown_name(r.path())};
   std::optional<Diagnostic> spool_error;
   auto w = process_in_windows(r, std::move(read), sh.cfg.encoding, sh.x, sh.scan, sh.auditor,
                               sh.window, [&](const Extraction& whole, const PartText& text) {

@@ -91,7 +91,8 @@ struct ResolverSpec {
   bool any_group = false;
   // (group, lexicon): a lexicon read only to look up what that group matched (a month's
   // name), so needed only by rules whose pattern names the group.
-  std::vector<std::pair<std::string, std::string>> group_lexicons;
+  // Most resolvers have none: the initializer lets their specs leave it out.
+  std::vector<std::pair<std::string, std::string>> group_lexicons = {};
 };
 
 struct Catalog {
