@@ -125,18 +125,23 @@ void Matcher::scan(std::string_view text, size_t begin, size_t end, F&& on_match
   std::vector<re2::StringPiece> subs(1);
   Match m;
   size_t pos = begin;
+  // After a match: the next search starts where it ended, or, after an empty match, at the
+  // next character (never inside one).
+  auto step_past = [&](size_t match_begin) {
+    size_t resume = m.end_;
+    if (resume <= pos || resume <= match_begin) {
+      resume = std::max(pos, match_begin) + 1;
+      while (resume < end && (static_cast<unsigned char>(text[resume]) & 0xC0) == 0x80) ++resume;
+    }
+    pos = resume;
+  };
   // Every match that starts in [pos, stop) ends by stop.
   auto search = [&](size_t stop) {
     while (pos <= stop) {
       if (!next(text, pos, stop, m, subs)) return;
       size_t match_begin = static_cast<size_t>(subs[0].data() - text.data());
       on_match(static_cast<const Match&>(m));
-      size_t resume = m.end_;
-      if (resume <= pos || resume <= match_begin) {
-        resume = std::max(pos, match_begin) + 1;
-        while (resume < end && (static_cast<unsigned char>(text[resume]) & 0xC0) == 0x80) ++resume;
-      }
-      pos = resume;
+      step_past(match_begin);
     }
   };
   if (windows) {
@@ -169,12 +174,7 @@ void Matcher::scan(std::string_view text, size_t begin, size_t end, F&& on_match
       continue;
     }
     on_match(static_cast<const Match&>(m));
-    size_t resume = m.end_;
-    if (resume <= pos || resume <= match_begin) {
-      resume = std::max(pos, match_begin) + 1;
-      while (resume < end && (static_cast<unsigned char>(text[resume]) & 0xC0) == 0x80) ++resume;
-    }
-    pos = resume;
+    step_past(match_begin);
   }
 }
 
