@@ -50,8 +50,20 @@ PY
 
 # Accuracy floor on the hand-annotated documents (issue 4's thresholds), no span error, and
 # the same answers for the NFD, CRLF, UTF-16 and windows-1258 variants of each document.
-python3 "$shared/tools/score.py" "$trich" "$shared/gold/dev" "$shared/corpus/real" --variants \
+# score.py keys a gold marker written in digits ("Thứ 3") by the string "3" and trich's ordinal
+# by the number 3, so such a list scored as wrong once the rules read it (main 7e679b9, with
+# the numbers compared as numbers 25/0/0): the same scorer, reading a digit marker as a number.
+python3 - "$shared/tools/score.py" "$trich" "$shared/gold/dev" "$shared/corpus/real" --variants \
   --min-f1 citations=0.98 --min-f1 dates=0.98 --min-f1 priorities=0.97 \
-  --min-f1 cite_dates=0.95 --min-f1 terms=0.95 || fails=$((fails + 1))
+  --min-f1 cite_dates=0.95 --min-f1 terms=0.95 <<'PY' || fails=$((fails + 1))
+import importlib.util, sys
+spec = importlib.util.spec_from_file_location("score", sys.argv[1])
+score = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(score)
+ordinal_of = score.ordinal_of
+score.ordinal_of = lambda m: (lambda o: int(o) if isinstance(o, str) and o.isdigit() else o)(ordinal_of(m))
+sys.argv = sys.argv[1:]
+score.main()
+PY
 echo "real_data_test: $((2 - fails)) passed, $fails failed"
 [[ $fails -eq 0 ]]
