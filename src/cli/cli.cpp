@@ -188,7 +188,7 @@ void add_common(CLI::App* app, Common& c, const std::vector<std::string>& format
   app->add_flag("--progress", c.progress, "show a progress line on standard error, even into a pipe");
   app->add_flag("--no-progress", c.no_progress, "never show the progress line");
   app->add_option("--reference-date", c.reference_date,
-                  "resolve relative dates (h\u00f4m nay, n\u0103m ngo\u00e1i, qu\u00fd n\u00e0y) "
+                  "resolve relative dates (hom nay, nam ngoai, quy nay) "
                   "against DATE (YYYY-MM-DD), or against each document's own date (document); "
                   "without it they are not reported")
       ->type_name("DATE")
@@ -366,10 +366,10 @@ int run(int argc, char** argv) {
 
   const char* kind_names[4] = {"citations", "priorities", "dates", "terms"};
   const char* kind_help[4] = {
-      "cited documents: symbols (35-CT/TW, 30/2020/N\u0110-CP), type, date, issuer",
-      "numbered priorities (Th\u1ee9 nh\u1ea5t, \u2026 / M\u1ed9t l\u00e0, \u2026) grouped into lists",
-      "calendar dates (30/5/2019, ng\u00e0y 30 th\u00e1ng 5 n\u0103m 2019, th\u00e1ng 7/2020, n\u0103m 2045)",
-      "term periods (nhi\u1ec7m k\u1ef3 2020 - 2025, giai \u0111o\u1ea1n 2016-2020, kh\u00f3a XII, \u0110\u1ea1i h\u1ed9i XIII)"};
+      "cited documents: symbols (35-CT/TW, 30/2020/ND-CP), type, date, issuer",
+      "numbered priorities (Thu nhat, ... / Mot la, ...) grouped into lists",
+      "calendar dates (30/5/2019, ngay 30 thang 5 nam 2019, thang 7/2020, nam 2045)",
+      "term periods (nhiem ky 2020 - 2025, giai doan 2016-2020, khoa XII, Dai hoi XIII)"};
   CLI::App* kind_cmds[4];
   for (int i = 0; i < 4; ++i) {
     kind_cmds[i] = app.add_subcommand(kind_names[i], kind_help[i]);
@@ -444,6 +444,11 @@ int run(int argc, char** argv) {
       "Example: trich text report.docx > report.txt");
 
   auto* schema = app.add_subcommand("schema", "print the JSON Schema of the json/jsonl output");
+  std::string schema_dir;
+  schema->add_option("--rules", schema_dir,
+                     "list the values the rules in DIR define (term kinds, list styles, "
+                     "relations; default: the built-in rules)")
+      ->type_name("DIR");
   schema->footer("Example: trich schema > trich.schema.json");
 
   std::vector<std::string> help_for;
@@ -600,6 +605,7 @@ int run(int argc, char** argv) {
     cfg.rules_dir = check_dir;
   } else if (schema->parsed()) {
     cfg.command = "schema";
+    cfg.rules_dir = schema_dir;
   } else if (text_cmd->parsed()) {
     cfg.command = "text";
     cfg.inputs = text_inputs;

@@ -17,19 +17,12 @@
 #include "base/error.h"
 #include "extract/engine.h"
 #include "extract/entities.h"
+#include "extract/kind_set.h"
 #include "extract/references.h"
 #include "rules/ruleset.h"
 #include "text/document.h"
 
 namespace trich {
-
-struct KindSet {
-  bool citations = true, priorities = true, dates = true, terms = true;
-  bool audit = false;  // also collect what audit needs (invalid dates, anniversaries)
-  // Relative dates ("hom nay", "thang truoc") are resolved against this: "YYYY-MM-DD", or
-  // "document" for the document's own date; empty: they are not reported.
-  std::string reference_date;
-};
 
 class Extractor {
  public:

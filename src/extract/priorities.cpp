@@ -106,7 +106,9 @@ void keep_chained(std::vector<Marker>& markers) {
 
 void add_priority_resolvers(Registry& r) {
   r.push_back({{"priority",
-                {{"style", rules::ParamType::string, std::nullopt, {"thu", "la"}},
+                // style: a label the rules choose (rules/vi: thu, la); markers of one style
+                // make one list. The schema's enumeration is the rules' (extract/rule_values.h).
+                {{"style", rules::ParamType::string, std::nullopt, {}},
                  {"lexicon", rules::ParamType::lexicon, std::nullopt, {}},
                  {"weak", rules::ParamType::boolean, "false", {}}},
                 {"marker", "ord"},

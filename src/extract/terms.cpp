@@ -71,9 +71,9 @@ bool term_ordinal(const Match& m, ResolveContext& cx) {
 }  // namespace
 
 void add_term_resolvers(Registry& r) {
-  // The TERM kinds of docs/contract.md.
-  rules::ParamSpec kind{"kind", rules::ParamType::string, std::nullopt,
-                        {"nhiem_ky", "period", "khoa", "dai_hoi"}};
+  // kind: the TERM's kind, a label the rules choose (docs/contract.md lists those of
+  // rules/vi); the schema's enumeration is the rules' (extract/rule_values.h).
+  rules::ParamSpec kind{"kind", rules::ParamType::string, std::nullopt, {}};
   r.push_back({{"term_range", {kind}, {"from", "to"}, {"from", "to"}, {}}, term_range});
   // max: the largest ordinal the rule takes (0: any).
   r.push_back({{"term_ordinal",

@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "base/error.h"
-#include "text/offset_map.h"
+#include "base/offset_map.h"
 
 namespace trich {
 

@@ -45,7 +45,7 @@ struct Mark {
 
 // The mark of span `s` on its first line (a span that runs on is marked to that line's end).
 Mark mark_of(const Span& s, bool primary) {
-  size_t first_line_bytes = s.text.find('\n');
+  size_t first_line_bytes = s.text.find_first_of("\r\n");  // a lone CR ends a line too
   std::string_view head(s.text);
   if (first_line_bytes != std::string::npos) head = head.substr(0, first_line_bytes);
   while (!head.empty() && head.back() == '\r') head.remove_suffix(1);

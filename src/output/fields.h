@@ -36,6 +36,9 @@ enum Where : unsigned {
 // What the JSON Schema says of a field beyond its C++ type.
 struct FieldSchema {
   std::vector<const char*> values;  // an enumeration ("enum"); null joins it when nullable
+  // An enumeration the loaded rules define rather than the engine (a TERM's kinds are the
+  // kinds its rules name): the name of that value set (extract/rule_values.h).
+  const char* rule_values = nullptr;
   std::optional<long> minimum;
   const char* pattern = nullptr;
   const char* format = nullptr;
@@ -67,6 +70,9 @@ struct Field {
   Field csv_at(int rank) const { return with([&](Field& f) { f.csv_rank = rank; }); }
   Field one_of(std::initializer_list<const char*> v) const {
     return with([&](Field& f) { f.schema.values = v; });
+  }
+  Field one_of_rules(const char* set) const {
+    return with([&](Field& f) { f.schema.rule_values = set; });
   }
   Field min(long m) const { return with([&](Field& f) { f.schema.minimum = m; }); }
   Field pattern(const char* p) const { return with([&](Field& f) { f.schema.pattern = p; }); }

@@ -92,8 +92,7 @@ struct Described<Citation> {
             field("name", &Citation::name),
             field("refers_to", &Citation::refers_to),
             field("relation", &Citation::relation)
-                .one_of({"basis", "implements", "amends", "replaces", "repeals", "guides",
-                         "mention"})
+                .one_of_rules("citation.relation")
                 .describe("what the citing document does with it, from the clause's cue"),
             field("self", &Citation::self)
                 .only<kJson | kJsonl>()
@@ -126,7 +125,7 @@ struct Described<PriorityList> {
   static constexpr const char* def = "list";
   static const auto& fields() {
     static const auto f = std::tuple{
-        field("style", &PriorityList::style).one_of({"thu", "la"}),
+        field("style", &PriorityList::style).one_of_rules("list.style"),
         field("announced", &PriorityList::announced),
         field("lead",
               [](const PriorityList& l) {
@@ -198,7 +197,7 @@ struct Described<Term> {
             // jsonl lines have a "kind" of their own (docs/contract.md)
             field("kind", &Term::kind)
                 .jsonl_as("term_kind")
-                .one_of({"nhiem_ky", "period", "khoa", "dai_hoi"}),
+                .one_of_rules("term.kind"),
             field("from", &Term::from),
             field("to", &Term::to),
             field("ordinal", &Term::ordinal),

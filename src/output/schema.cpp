@@ -36,7 +36,7 @@ const char* json_type() {
 
 // The schema of field `f` of an E, from its C++ type and its FieldSchema.
 template <class E, class F>
-ojson property(const F& f) {
+ojson property(const F& f, const RuleValues& rv) {
   using V = value_t<F, E>;
   ojson p = ojson::object();
   if constexpr (std::is_same_v<V, FindingArgs>) {
@@ -59,9 +59,15 @@ ojson property(const F& f) {
     const bool nullable = bare<V>::nullable && !f.when_true;
     using T = typename bare<V>::type;
     const FieldSchema& s = f.schema;
-    if (!s.values.empty()) {
-      ojson values = ojson::array();
-      for (const char* v : s.values) values.push_back(v);
+    ojson values = ojson::array();
+    for (const char* v : s.values) values.push_back(v);
+    if (s.rule_values) {
+      auto it = rv.find(s.rule_values);
+      if (it != rv.end()) {
+        for (const auto& v : it->second) values.push_back(v);
+      }
+    }
+    if (!values.empty()) {
       if (nullable) values.push_back(nullptr);
       p["enum"] = std::move(values);
     } else if (nullable) {
@@ -79,11 +85,11 @@ ojson property(const F& f) {
 
 // The object schema of E's json fields.
 template <class E>
-ojson object_def(ojson extra_properties = ojson::object()) {
+ojson object_def(const RuleValues& rv, ojson extra_properties = ojson::object()) {
   ojson props = ojson::object();
   std::vector<std::string> req;
   each_field<kJson>(Described<E>::fields(), [&](const auto& f) {
-    props[f.name] = property<E>(f);
+    props[f.name] = property<E>(f, rv);
     if (f.required()) req.push_back(f.name);
   });
   for (auto& [k, v] : extra_properties.items()) props[k] = v;
@@ -98,11 +104,11 @@ ojson object_def(ojson extra_properties = ojson::object()) {
 // The schema of one jsonl line of kind `kind` whose entity is an L: source, kind, then L's
 // jsonl fields under their jsonl keys.
 template <class L>
-ojson line_def(const char* kind) {
+ojson line_def(const char* kind, const RuleValues& rv) {
   ojson props = {{"source", {{"type", "string"}}}, {"kind", {{"const", kind}}}};
   std::vector<std::string> req = {"source", "kind"};
   each_field<kJsonl>(Described<L>::fields(), [&](const auto& f) {
-    props[f.key(kJsonl)] = property<L>(f);
+    props[f.key(kJsonl)] = property<L>(f, rv);
     if (f.required()) req.push_back(f.key(kJsonl));
   });
   return ojson{{"type", "object"},
@@ -113,18 +119,19 @@ ojson line_def(const char* kind) {
 
 // Adds E's def, then those of the entities its arrays hold.
 template <class E>
-void add_defs(ojson& defs) {
-  defs[Described<E>::def] = object_def<E>();
+void add_defs(ojson& defs, const RuleValues& rv) {
+  defs[Described<E>::def] = object_def<E>(rv);
   each_field<kJson>(Described<E>::fields(), [&](const auto& f) {
     using V = value_t<std::remove_cvref_t<decltype(f)>, E>;
-    if constexpr (is_vector<V>::value) add_defs<typename is_vector<V>::element>(defs);
-    else if constexpr (described<typename bare<V>::type>) add_defs<typename bare<V>::type>(defs);
+    if constexpr (is_vector<V>::value) add_defs<typename is_vector<V>::element>(defs, rv);
+    else if constexpr (described<typename bare<V>::type>)
+      add_defs<typename bare<V>::type>(defs, rv);
   });
 }
 
 }  // namespace
 
-std::string json_schema() {
+std::string json_schema(const RuleValues& rv) {
   ojson sections = ojson::object();
   ojson line_kinds = ojson::array();
   each_kind([&](const auto& k) {
@@ -134,10 +141,10 @@ std::string json_schema() {
     line_kinds.push_back(k.line);
   });
   ojson defs = ojson::object();
-  defs["document"] = object_def<DocumentHead>(sections);
-  defs[Described<DocSelf>::def] = object_def<DocSelf>();
+  defs["document"] = object_def<DocumentHead>(rv, sections);
+  defs[Described<DocSelf>::def] = object_def<DocSelf>(rv);
   each_kind([&](const auto& k) {
-    add_defs<typename std::remove_cvref_t<decltype(k)>::entity_type>(defs);
+    add_defs<typename std::remove_cvref_t<decltype(k)>::entity_type>(defs, rv);
   });
   // jsonl: one def per kind of line, the document's first; jsonl_line picks the def by the
   // line's kind (if/then rather than oneOf: a validator then reports what is wrong with the
@@ -152,7 +159,7 @@ std::string json_schema() {
                         {"then", {{"$ref", "#/$defs/" + name}}}});
   };
   {
-    ojson d = line_def<DocumentHead>("document");
+    ojson d = line_def<DocumentHead>("document", rv);
     ojson counts = ojson::object();
     for (const auto& k : line_kinds) {
       counts[k.get<std::string>()] = {{"type", "integer"}, {"minimum", 0}};
@@ -166,7 +173,8 @@ std::string json_schema() {
     add_line("document", std::move(d));
   }
   each_kind([&](const auto& k) {
-    add_line(k.line, line_def<typename std::remove_cvref_t<decltype(k)>::line_type>(k.line));
+    add_line(k.line,
+             line_def<typename std::remove_cvref_t<decltype(k)>::line_type>(k.line, rv));
   });
   defs["jsonl_line"] = {
       {"description",

@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "extract/entities.h"
-#include "extract/extractor.h"
+#include "extract/kind_set.h"
 
 namespace trich {
 
@@ -28,7 +28,9 @@ struct DocumentHead {
   std::optional<DocSelf> self;
   // The lines (jsonl) or entities (json: a priority list counts once) of each section the
   // sink writes, in section order; known once the document is whole (PartWriter::finish).
-  std::vector<size_t> counts;
+  // Empty until then: the initializer lets head() and the pipeline leave it out
+  // (-Wmissing-field-initializers).
+  std::vector<size_t> counts = {};
 };
 
 struct DocumentResult {

@@ -51,11 +51,10 @@ Cell cell_of(const std::string& v) {
   c.s = v;
   return c;
 }
-// Unused while no sheet has a boolean column; kept so that one reads true/false, not the 1/0
-// the integral overload below would give it.
-[[maybe_unused]] Cell cell_of(bool v) { return cell_of(std::string(v ? "true" : "false")); }
+// No sheet has a boolean column: bool is kept out of the integral overload so that one added
+// later fails to compile here instead of reading 1/0.
 template <class N>
-  requires std::is_integral_v<N>
+  requires(std::is_integral_v<N> && !std::is_same_v<N, bool>)
 Cell cell_of(N v) {
   Cell c;
   c.type = Cell::number;

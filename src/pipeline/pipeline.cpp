@@ -28,6 +28,7 @@
 #include "audit/messages.h"
 #include "output/color.h"
 #include "extract/resolvers.h"
+#include "extract/rule_values.h"
 #include "graph/graph.h"
 #include "io/decode.h"
 #include "io/input.h"
@@ -120,7 +121,7 @@ struct Outcome {
 // Reads a large input a window at a time, formatting each window's entities as it goes.
 void process_windows(InputReader& r, std::string read, const Shared& sh, Outcome& o) {
   o.parts = std::make_unique<PartWriter>(sh.sink, PartWriter::Spool::file);
-  DocumentHead head{shown_name(r.path()), "", 0};
+  DocumentHead head{.source = shown_name(r.path())};
   std::optional<Diagnostic> spool_error;
   auto w = process_in_windows(r, std::move(read), sh.cfg.encoding, sh.x, sh.scan, sh.auditor,
                               sh.window, [&](const Extraction& whole, const PartText& text) {
@@ -400,21 +401,22 @@ int run(const Config& cfg, std::ostream& err) {
     return print_text(cfg, err);
   }
   auto started = std::chrono::steady_clock::now();
+  auto rules = load_rules(cfg);
+  if (!rules.ok()) {
+    print(err, rules.error());
+    return 2;
+  }
   if (cfg.command == "schema") {
+    // The enumerations of rule-defined values (TERM kinds...) are those of the rules loaded.
     FdStreamBuf buf(STDOUT_FILENO);
     std::ostream out(&buf);
-    out << json_schema();
+    out << json_schema(rule_values(rules.value()));
     out.flush();
     if (buf.failed()) {
       print(err, write_failed("<stdout>", buf.error()));
       return 2;
     }
     return 0;
-  }
-  auto rules = load_rules(cfg);
-  if (!rules.ok()) {
-    print(err, rules.error());
-    return 2;
   }
   KindSet needed = cfg.kinds;
   if (cfg.command == "audit") {

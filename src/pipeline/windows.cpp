@@ -380,7 +380,7 @@ WindowedOutcome process_in_windows(
         failed = true;
         return nullptr;
       }
-      o.head = DocumentHead{shown_name(source), dec.encoding, 0};
+      o.head = DocumentHead{.source = shown_name(source), .encoding = dec.encoding};
       // Later windows are read as the first was, without a byte-order mark.
       encoding = dec.encoding == "utf-8-bom" ? "utf-8" : dec.encoding;
     }

@@ -275,6 +275,7 @@ struct Loader {
     }
     for (auto&& [k, v] : *entries) {
       LexValue lv;
+      lv.line = line_of(v);
       if (auto i = v.value_exact<int64_t>()) {
         lv.number = static_cast<long>(*i);
       } else if (auto s = v.value_exact<std::string>()) {

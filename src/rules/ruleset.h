@@ -24,13 +24,15 @@ namespace trich::rules {
 struct LexValue {
   std::optional<long> number;
   std::vector<std::string> strings;
+  int line = 0;  // its entry's line in its file: the order the file gives (keys are sorted)
   const std::string& str() const { return strings.front(); }
 };
 
 class Lexicon {
  public:
   bool fold_case = false;  // keys are matched case-insensitively (stored lower-cased)
-  std::vector<std::string> keys;  // as written, in file order
+  // As written, sorted (toml++ keeps a table's keys sorted); LexValue::line has file order.
+  std::vector<std::string> keys;
   std::vector<std::string> lowered;  // keys[i] lower-cased (utf8::to_lower), when fold_case
   size_t longest = 0;  // the longest key's size in bytes (lower-cased, when fold_case)
   // Looks `word` up (lower-cased first when fold_case). nullptr when absent.
@@ -95,7 +97,8 @@ struct ResolverSpec {
   bool any_group = false;
   // (group, lexicon): a lexicon read only to look up what that group matched (a month's
   // name), so needed only by rules whose pattern names the group.
-  std::vector<std::pair<std::string, std::string>> group_lexicons;
+  // Most resolvers have none: the initializer lets their specs leave it out.
+  std::vector<std::pair<std::string, std::string>> group_lexicons = {};
 };
 
 struct Catalog {

@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "text/offset_map.h"
+#include "base/offset_map.h"
 
 namespace trich {
 

@@ -53,7 +53,7 @@ expect "trich extract -r s" "sub"
 expect "trich extract --rules s" "sub"
 expect "trich help ex" "extract"
 expect "trich completions " "bash fish zsh"
-expect "trich schema --" "--help"
+expect "trich schema --" "--help --rules"
 check "bash: every visible command is offered" test "$(complete_bash "trich " | tr ' ' '\n' | grep -vc '^-')" -eq \
   "$("$trich" --help | sed -n '/^Subcommands:/,/^$/p' | grep -c '^  [a-z]')"
 

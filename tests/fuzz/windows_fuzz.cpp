@@ -79,7 +79,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
           for (const auto& t : ex.terms) terms.see(t.span, input.size());
           for (const auto& f : ex.findings) Order{}.see(f.span, input.size());
           FUZZ_CHECK(text.doc != nullptr && text.end <= text.doc->decoded().size());
-          FUZZ_CHECK(parts.part({"fuzz", "", 0}, ex, text).ok());
+          FUZZ_CHECK(parts.part({.source = "fuzz"}, ex, text).ok());
           return true;
         },
         spare);

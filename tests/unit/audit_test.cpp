@@ -358,8 +358,8 @@ TEST_CASE("registry CSV: columns by name, in English or Vietnamese, extra ones i
 TEST_CASE("registry: a symbol listed twice is an error with both lines") {
   auto a = Auditor::build(rule_set(), "");
   REQUIRE(a.ok());
-  auto r = a.value()->add_registry({{"05-CT/TW", "", "", "", "", 2}, {"5-CT/T\u01af", "", "", "", "", 7}},
-                                   "r.csv");
+  auto r = a.value()->add_registry(
+      {{.symbol = "05-CT/TW", .line = 2}, {.symbol = "5-CT/T\u01af", .line = 7}}, "r.csv");
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().line == 7);
   CHECK(r.error().message.find("line 2") != std::string::npos);

@@ -172,7 +172,7 @@ TEST_CASE("excerpt: the line, its number in a gutter, the span underlined") {
   CHECK(render_excerpt(f, Painter(false), "x") == want);
 
   // The related mention on an earlier line, a gap between the lines shown.
-  f.related = Span{0, 0, 3, 3, "15/5"};
+  f.related = Span{.line = 3, .column = 3, .text = "15/5"};
   f.excerpt = {{3, "a 15/5 b"}, {12, "ng\u00e0y 31/6/2023 h\u1ecdp"}};
   want =
       "   |\n"
@@ -196,7 +196,7 @@ TEST_CASE("excerpt: a long line is cut around the span, combining marks take no 
   f.severity = "warning";
   std::string line(300, 'a');
   line.replace(200, 3, "XYZ");
-  f.span = Span{0, 0, 7, 201, "XYZ"};
+  f.span = Span{.line = 7, .column = 201, .text = "XYZ"};
   f.excerpt = {{7, line}};
   std::string out = render_excerpt(f, Painter(false), "x");
   std::istringstream in(out);

@@ -6,7 +6,7 @@
 #include <random>
 #include <vector>
 
-#include "text/offset_map.h"
+#include "base/offset_map.h"
 
 using trich::OffsetMap;
 

@@ -7,9 +7,13 @@
 #include <set>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "audit/messages.h"
 #include "extract/extractor.h"
 #include "extract/resolvers.h"
+#include "extract/rule_values.h"
+#include "output/schema.h"
 #include "pipeline/rules_check.h"
 #include "rules/ruleset.h"
 
@@ -129,9 +133,13 @@ TEST_CASE("typed rules: params, groups and lexicons are checked against the reso
       {"a float where a string is expected",
        term("params = { kind = 1.5 }", "khoa (?P<ord>\\d+)"),
        "r.toml:9: rule \"t\": param \"kind\" must be a string, not a floating-point number"},
-      {"a string outside its choices", term("params = { kind = \"khoa2\" }", "khoa (?P<ord>\\d+)"),
-       "r.toml:9: rule \"t\": param \"kind\" must be one of nhiem_ky, period, khoa, dai_hoi, "
-       "not \"khoa2\""},
+      // (A TERM's kind and a list's style are labels the rules choose: any string.)
+      {"a string outside its choices",
+       "[lexicon.relative_veto.entries]\n[lexicon.quarter.entries]\n[[rule]]\nname = \"r\"\n"
+       "resolve = \"relative\"\nparams = { unit = \"week\" }\npattern = '(?P<span>tuan nay)'\n"
+       "examples = [\"tuan nay\"]\n",
+       "r.toml:7: rule \"r\": param \"unit\" must be one of day, month, quarter, half, year, "
+       "not \"week\""},
       {"an unknown lexicon",
        priority("params = { style = \"thu\", lexicon = \"ordinal_thuu\" }"),
        "r.toml:9: rule \"p\": param \"lexicon\": unknown lexicon \"ordinal_thuu\""},
@@ -140,7 +148,7 @@ TEST_CASE("typed rules: params, groups and lexicons are checked against the reso
        "r.toml:9: rule \"t\": unknown param \"knd\" (resolver \"term_ordinal\" takes kind, "
        "max)"},
       {"a missing param", priority("params = { lexicon = \"ordinal_thu\" }"),
-       "r.toml:6: rule \"p\": missing param \"style\" (a string: thu or la)"},
+       "r.toml:6: rule \"p\": missing param \"style\" (a string)"},
       {"params that are no table", priority("params = \"thu\""),
        "r.toml:9: rule \"p\": params must be a table, not a string"},
       {"a group the resolver does not read",
@@ -289,4 +297,41 @@ TEST_CASE("rules check: every field an example states is compared") {
         "(page, page_line, kind, from, to, ordinal)\n"
         "r.toml:14: rule \"t\": example \"khoa 16\": from should be 16, got null\n"
         "rules check: 1 rules, 5 examples, 4 failures\n");
+}
+
+// The values a TERM's kind, a list's style and a citation's relation take are the rules'
+// (src/ spells none of them): `trich schema` lists those of the rules it loads.
+TEST_CASE("schema: enumerations of rule-defined values come from the loaded rules") {
+  using ojson = nlohmann::ordered_json;
+  auto enum_of = [](const ojson& schema, const char* def, const char* field) {
+    const ojson& p = schema["$defs"][def]["properties"][field];
+    return p.contains("enum") ? p["enum"] : ojson();
+  };
+  auto builtin = rules::load(rules::embedded_sources(), catalog());
+  REQUIRE(builtin.ok());
+  auto values = rule_values(builtin.value());
+  CHECK(values["term.kind"] == std::vector<std::string>{"nhiem_ky", "period", "khoa", "dai_hoi"});
+  CHECK(values["list.style"] == std::vector<std::string>{"thu", "la"});
+  CHECK(values["citation.relation"] ==
+        std::vector<std::string>{"basis", "implements", "amends", "replaces", "repeals", "guides",
+                                 "mention"});
+  auto schema = ojson::parse(json_schema(values));
+  CHECK(enum_of(schema, "term", "kind") == ojson({"nhiem_ky", "period", "khoa", "dai_hoi"}));
+  CHECK(enum_of(schema, "line_term", "term_kind") == enum_of(schema, "term", "kind"));
+  CHECK(enum_of(schema, "list", "style") == ojson({"thu", "la"}));
+  CHECK(enum_of(schema, "citation", "relation").back() == "mention");
+
+  // Rules of one TERM kind of their own and no priorities: that kind alone; a style any
+  // string; the relation the engine gives when no cue reaches a citation.
+  auto own = load(
+      "kind = \"terms\"\n[lexicon.roman.entries]\n[lexicon.term_head.entries]\n"
+      "[[rule]]\nname = \"t\"\nresolve = \"term_ordinal\"\nparams = { kind = \"legislature\" }\n"
+      "pattern = 'term (?P<ord>\\d+)'\nexamples = [\"term 12\"]\n");
+  INFO((own.ok() ? std::string() : own.error().where_what()));
+  REQUIRE(own.ok());
+  auto mine = ojson::parse(json_schema(rule_values(own.value())));
+  CHECK(enum_of(mine, "term", "kind") == ojson({"legislature"}));
+  CHECK(enum_of(mine, "list", "style").is_null());
+  CHECK(mine["$defs"]["list"]["properties"]["style"]["type"] == "string");
+  CHECK(enum_of(mine, "citation", "relation") == ojson({"mention"}));
 }

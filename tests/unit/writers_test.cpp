@@ -20,12 +20,12 @@ DocumentResult sample() {
   d.encoding = "utf-8";
   d.bytes = 42;
   Date date;
-  date.span = {3, 12, 1, 4, "30/5/2019", };
+  date.span = {.start = 3, .end = 12, .line = 1, .column = 4, .text = "30/5/2019"};
   date.value = "2019-05-30";
   date.precision = "day";
   d.x.dates.push_back(date);
   Term t;
-  t.span = {20, 29, 2, 1, "say \"hi\"\nnow"};
+  t.span = {.start = 20, .end = 29, .line = 2, .column = 1, .text = "say \"hi\"\nnow"};
   t.kind = "khoa";
   t.ordinal = 12;
   d.x.terms.push_back(t);
@@ -130,7 +130,7 @@ TEST_CASE("append_json_string writes what nlohmann's dump writes") {
 // The descriptors of output/kinds.h drive every format: a kind's json object, its schema def,
 // its jsonl line and its single-kind csv header list the same fields in the same order.
 TEST_CASE("descriptors: json, schema, jsonl and csv agree on each kind's fields") {
-  auto schema = ojson::parse(json_schema());
+  auto schema = ojson::parse(json_schema({}));
   Citation c;
   c.symbol = "35-CT/TW";
   c.self = true;  // written only when true, like a date's inferred
