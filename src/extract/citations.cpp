@@ -72,12 +72,14 @@ std::optional<std::string> header_type(const rules::RuleSet& rules, std::string_
   for (size_t i = 0; i < words.size() && (!best || words[i].b < best->first); ++i) {
     if (!scan::is_upper_word(words[i].text)) continue;
     // The longest run of capitalized words from here that the type lexicon knows.
-    for (size_t n = std::min<size_t>(4, words.size() - i); n >= 1; --n) {
-      if (!scan::same_line_run(text, words, i, n)) continue;
-      bool caps = true;
-      for (size_t k = i; k < i + n; ++k) caps = caps && scan::is_upper_word(words[k].text);
-      if (!caps) continue;
-      if (const auto* v = types.find(scan::join(words, i, n))) return v->str();
+    const rules::LexValue* v = nullptr;
+    if (scan::phrase_at(types, words, i, 4, &v, [&](size_t n) {
+          if (!scan::same_line_run(text, words, i, n)) return false;
+          bool caps = true;
+          for (size_t k = i; k < i + n; ++k) caps = caps && scan::is_upper_word(words[k].text);
+          return caps;
+        })) {
+      return v->str();
     }
   }
   if (best) return best->second;

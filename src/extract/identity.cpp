@@ -30,16 +30,6 @@ size_t line_start(std::string_view text, size_t pos) {
   return pos == 0 || p == std::string_view::npos ? 0 : p + 1;
 }
 
-// The longest phrase of `lex` (up to `most` words) that starts at words[i], as a count of
-// words; 0 when none. Words are joined by single spaces whatever stands between them.
-size_t phrase_at(const rules::Lexicon& lex, const std::vector<scan::Word>& w, size_t i,
-                 size_t most) {
-  for (size_t n = std::min(most, w.size() - i); n >= 1; --n) {
-    if (lex.find(scan::join(w, i, n))) return n;
-  }
-  return 0;
-}
-
 // Text of [b, e) with runs of blanks and line breaks as single spaces.
 std::string collapsed(std::string_view text, size_t b, size_t e) {
   std::string out;
@@ -82,13 +72,11 @@ bool title_line(std::string_view text, const Citation& c) {
 size_t type_heading(const rules::RuleSet& rules, std::string_view text,
                     const std::vector<scan::Word>& w, size_t i) {
   if (!scan::is_upper_word(w[i].text)) return 0;
-  const auto& types = rules.lexicon("doc_type");
-  for (size_t n = std::min<size_t>(4, w.size() - i); n >= 1; --n) {
+  return scan::phrase_at(rules.lexicon("doc_type"), w, i, 4, nullptr, [&](size_t n) {
     bool caps = scan::same_line_run(text, w, i, n);
     for (size_t k = i; caps && k < i + n; ++k) caps = scan::is_upper_word(w[k].text);
-    if (caps && types.find(scan::join(w, i, n))) return n;
-  }
-  return 0;
+    return caps;
+  });
 }
 
 // A word that is part of a title in capitals: capitals, or digits (numbers and symbols
@@ -151,7 +139,7 @@ void find_self(std::string_view text, const rules::RuleSet& rules, Extraction& x
   }
   size_t motto_end = 0;
   for (size_t i = 0; i < words.size(); ++i) {
-    size_t n = phrase_at(motto, words, i, motto_words);
+    size_t n = scan::phrase_at(motto, words, i, motto_words);
     if (!n) continue;
     bool caps = true;  // the motto is in capitals; the words in a sentence are not the motto
     for (size_t j = i; j < i + n; ++j) caps = caps && scan::is_upper_word(words[j].text);
@@ -194,7 +182,7 @@ void find_self(std::string_view text, const rules::RuleSet& rules, Extraction& x
     const auto& signer = rules.lexicon("signer_title");
     const auto& of = rules.lexicon("title_of");
     for (size_t j = t0 + 1; j < k; ++j) {
-      if (phrase_at(signer, words, j, 3) && !of.find(words[j - 1].text)) {
+      if (scan::phrase_at(signer, words, j, 3) && !of.find(words[j - 1].text)) {
         k = j;
         break;
       }
@@ -216,7 +204,7 @@ void find_self(std::string_view text, const rules::RuleSet& rules, Extraction& x
                    text.find('\n', eol + 1) != std::string_view::npos &&
                    words[t0].b < text.find('\n', eol + 1);
       if (alone && scan::is_capitalized(words[t0].text) &&
-          !phrase_at(rules.lexicon("relation_cue"), words, t0, 3)) {
+          !scan::phrase_at(rules.lexicon("relation_cue"), words, t0, 3)) {
         size_t end2 = std::min(text.find('\n', words[t0].b), end);
         s.title = collapsed(text, words[t0].b, end2);
       }

@@ -67,11 +67,8 @@ void assign_relations(std::string_view text, const rules::RuleSet& rules,
       std::optional<std::string> rel;
       for (size_t i = 0; i < words.size();) {
         const rules::LexValue* v = nullptr;
-        size_t n = std::min(most, words.size() - i);
-        for (; n >= 1; --n) {
-          if ((v = cues.find(scan::join(words, i, n)))) break;
-        }
-        if (!v) {
+        size_t n = scan::phrase_at(cues, words, i, most, &v);
+        if (!n) {
           ++i;
           continue;
         }
@@ -89,10 +86,9 @@ void assign_relations(std::string_view text, const rules::RuleSet& rules,
         size_t b2 = clause_start(text, e, e > kLookBack ? e - kLookBack : 0);
         auto words = scan::words(text, b2, e);
         if (words.empty()) return std::nullopt;
-        for (size_t n = std::min(most, words.size()); n >= 1; --n) {
-          if (const auto* v = cues.find(scan::join(words, 0, n)); v && !inside(words[0].b)) {
-            return reversed(words, 0, n) ? "mention" : v->str();
-          }
+        const rules::LexValue* v = nullptr;
+        if (size_t n = scan::phrase_at(cues, words, 0, most, &v); n && !inside(words[0].b)) {
+          return reversed(words, 0, n) ? "mention" : v->str();
         }
         if (b2 == 0 || text[b2 - 1] != ';' || cue_in(b2, e)) return std::nullopt;
         auto first = std::lower_bound(citations.begin(), citations.end(), words[0].b,

@@ -4,6 +4,7 @@
 // every word they need comes from a lexicon of the rules.
 #pragma once
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <string_view>
@@ -75,6 +76,26 @@ bool is_capitalized(std::string_view w);  // the first letter is upper-case
 std::string join(const std::vector<Word>& w, size_t i, size_t n);
 // True when words[i .. i+n) are separated only by spaces or tabs (no line break, no mark).
 bool same_line_run(std::string_view text, const std::vector<Word>& w, size_t i, size_t n);
+// The longest key of `lex` that words[i ..] spell, of at most `most` words (joined by single
+// spaces), as a count of words (0: none); its value in *value. `fits(n)` may refuse a length
+// (a run that crosses a line, words not in capitals) before it is looked up.
+template <class Fits>
+size_t phrase_at(const rules::Lexicon& lex, const std::vector<Word>& w, size_t i, size_t most,
+                 const rules::LexValue** value, Fits&& fits) {
+  if (i >= w.size() || !lex.may_start(w[i].text)) return 0;
+  for (size_t n = std::min(most, w.size() - i); n >= 1; --n) {
+    if (!fits(n)) continue;
+    if (const auto* v = lex.find(join(w, i, n))) {
+      if (value) *value = v;
+      return n;
+    }
+  }
+  return 0;
+}
+inline size_t phrase_at(const rules::Lexicon& lex, const std::vector<Word>& w, size_t i,
+                        size_t most, const rules::LexValue** value = nullptr) {
+  return phrase_at(lex, w, i, most, value, [](size_t) { return true; });
+}
 
 }  // namespace scan
 

@@ -27,11 +27,17 @@ const LexValue* Lexicon::find_lowered(const std::string& word) const {
   return it == map_.end() ? nullptr : &it->second;
 }
 
+bool Lexicon::may_start(std::string_view word) const {
+  return fold_case ? first_words_.count(utf8::to_lower(word)) != 0
+                   : first_words_.count(std::string(word)) != 0;
+}
+
 void Lexicon::add(const std::string& key, LexValue v) {
   keys.push_back(key);
   lowered.push_back(fold_case ? utf8::to_lower(key) : std::string());
   const std::string& k = fold_case ? lowered.back() : key;
   longest = std::max(longest, k.size());
+  first_words_.insert(k.substr(0, k.find(' ')));
   map_[k] = std::move(v);
 }
 

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -38,10 +39,15 @@ class Lexicon {
   const LexValue* find(std::string_view word) const;
   // Looks up a word already lower-cased (as utf8::to_lower does) when fold_case.
   const LexValue* find_lowered(const std::string& word) const;
+  // True when some key's first word (up to its first space) is `word` (lower-cased first
+  // when fold_case): a phrase that opens with any other word is no key, so a search for the
+  // longest key at each word of a text asks this once instead of building every phrase.
+  bool may_start(std::string_view word) const;
   void add(const std::string& key, LexValue v);
 
  private:
   std::unordered_map<std::string, LexValue> map_;
+  std::unordered_set<std::string> first_words_;
 };
 
 // A field an example states of its entities ({..., issuer = "Chinh phu"}): one value per
