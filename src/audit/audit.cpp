@@ -1033,7 +1033,7 @@ Result<bool> Auditor::add_registry(const std::vector<RegistryEntry>& entries,
 }
 
 std::string Auditor::key(const std::string& symbol) const {
-  Normalized n = normalize(symbol);
+  Normalized n = normalize(symbol, folds_);
   std::string s;
   for (char c : n.unchanged ? symbol : n.text) {
     if (!is_space(c)) s += c;

@@ -83,8 +83,9 @@ class Auditor {
   };
 
  private:
-  explicit Auditor(const rules::RuleSet& r) : rules_(r) {}
+  explicit Auditor(const rules::RuleSet& r) : rules_(r), folds_(r.letter_folds()) {}
   const rules::RuleSet& rules_;
+  Folds folds_;  // symbols are keyed as the rules read them (key())
   const Messages* messages_ = nullptr;
   int context_ = -1;
   Tables tables_;

@@ -42,6 +42,8 @@ class Extractor {
   // The matcher of one kind (e.g. for rule examples); nullptr when unknown.
   const Matcher* matcher(const std::string& kind) const;
   const rules::RuleSet& rules() const { return rules_; }
+  // The rules' letter folds, for the Documents this extractor runs on.
+  const Folds& folds() const { return folds_; }
 
   // Kinds whose rules the extractor scans with.
   static const std::vector<std::string>& kinds();
@@ -87,7 +89,7 @@ class Extractor {
   const Windows* windows_of(const std::string& kind, const Candidates* c) const;
 
  private:
-  explicit Extractor(const rules::RuleSet& r) : rules_(r) {}
+  explicit Extractor(const rules::RuleSet& r) : rules_(r), folds_(r.letter_folds()) {}
   void scan(const std::string& kind, std::string_view text, Extraction& out,
             const CitationMemory* earlier = nullptr, const Candidates* c = nullptr,
             std::string_view reference_date = {}) const;
@@ -95,6 +97,7 @@ class Extractor {
   void add_relative(std::string_view text, Extraction& x, std::string_view reference,
                     const Candidates* c) const;
   const rules::RuleSet& rules_;
+  Folds folds_;
   std::map<std::string, std::unique_ptr<Matcher>> matchers_;
   std::unique_ptr<CandidateFinder> candidates_;
   std::string candidates_why_;

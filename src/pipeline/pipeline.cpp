@@ -236,7 +236,7 @@ Outcome process_input(const Input& in, const Shared& sh) {
     o.skipped_binary = true;
     return o;
   }
-  Document doc(in.path, std::move(dec));
+  Document doc(in.path, std::move(dec), sh.x.folds());
   if (extracted) doc.set_pages(std::move(extracted->page_starts));
   Extraction ex = sh.x.run(doc, sh.scan);
   // Outputs show the name escaped (base/escape.h), the same in every format.

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "base/utf8.h"
 #include "output/entity_json.h"
 #include "text/normalize.h"
 
@@ -80,8 +81,14 @@ std::vector<Found> find(const Extractor& x, const std::string& kind, const std::
   return out;
 }
 
-std::string normalized(const std::string& s) {
-  Normalized n = normalize(s);
+std::string utf8_of(char32_t c) {
+  std::string s;
+  utf8::append(s, c);
+  return s;
+}
+
+std::string normalized(const std::string& s, const Folds& folds) {
+  Normalized n = normalize(s, folds);
   return n.unchanged ? s : n.text;
 }
 
@@ -94,7 +101,7 @@ bool span_field(const std::string& name) {
 // Compares the fields an example states with those of the entities found (as many, with the
 // right texts); prints one line per difference and returns how many there were.
 int check_fields(const rules::Rule& r, const rules::Example& ex, const std::vector<Found>& found,
-                 std::ostream& out) {
+                 const Folds& folds, std::ostream& out) {
   int failures = 0;
   for (const auto& f : ex.fields) {
     auto where = fmt::format("{}:{}: rule \"{}\": example \"{}\"", r.file, f.line, r.name,
@@ -113,7 +120,7 @@ int check_fields(const rules::Rule& r, const rules::Example& ex, const std::vect
     for (size_t i = 0; i < found.size() && i < f.json.size(); ++i) {
       // A string is compared as normalized, as the text the rules see is.
       ojson want = ojson::parse(f.json[i]);
-      if (want.is_string()) want = normalized(want.get<std::string>());
+      if (want.is_string()) want = normalized(want.get<std::string>(), folds);
       // A field json leaves out is a boolean shown only when true.
       const ojson& fields = found[i].fields;
       ojson got = fields.contains(f.name) ? fields[f.name] : ojson(false);
@@ -136,7 +143,7 @@ int check_rules(const Extractor& x, std::ostream& out) {
     bool hides = r.resolve == "ignore";
     for (const auto& ex : r.examples) {
       ++examples;
-      std::string text = normalized(ex.text);
+      std::string text = normalized(ex.text, x.folds());
       auto found = find(x, r.kind, text, ex.reference);
       if (hides) {
         if (!found.empty()) {
@@ -148,11 +155,11 @@ int check_rules(const Extractor& x, std::ostream& out) {
       }
       bool ok = found.size() == ex.spans.size();
       for (size_t i = 0; ok && i < found.size(); ++i) {
-        ok = found[i].text == normalized(ex.spans[i]) &&
+        ok = found[i].text == normalized(ex.spans[i], x.folds()) &&
              (i >= ex.values.size() || found[i].value == ex.values[i]);
       }
       if (ok) {
-        failures += check_fields(r, ex, found, out);
+        failures += check_fields(r, ex, found, x.folds(), out);
         continue;
       }
       ++failures;
@@ -167,13 +174,24 @@ int check_rules(const Extractor& x, std::ostream& out) {
     }
     for (const auto& ex : r.counterexamples) {
       ++examples;
-      std::string text = normalized(ex.text);
+      std::string text = normalized(ex.text, x.folds());
       auto found = find(x, r.kind, text, ex.reference);
       if (!found.empty()) {
         ++failures;
         out << fmt::format("{}: counterexample \"{}\" gives \"{}\"\n", where, ex.text,
                            found[0].text);
       }
+    }
+  }
+  // A letter's examples: the text the rules see of each.
+  for (const auto& l : x.rules().letters) {
+    for (const auto& ex : l.examples) {
+      ++examples;
+      std::string got = normalized(ex.text, x.folds());
+      if (got == ex.normalized) continue;
+      ++failures;
+      out << fmt::format("{}:{}: letter \"{}\": example \"{}\" reads \"{}\", not \"{}\"\n", l.file,
+                         ex.line, utf8_of(l.from), ex.text, got, ex.normalized);
     }
   }
   out << fmt::format("rules check: {} rules, {} examples, {} failure{}\n",

@@ -205,7 +205,7 @@ struct Window {
 
   void run(const Extractor& x, const KindSet& kinds) {
     try {
-      doc = std::make_unique<Document>(std::move(source), std::move(dec), origin);
+      doc = std::make_unique<Document>(std::move(source), std::move(dec), x.folds(), origin);
       ex = x.run(*doc, kinds);
     } catch (...) {
       error = std::current_exception();

@@ -8,6 +8,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <toml++/toml.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 
 #include "base/utf8.h"
 #include "rules/embedded.h"
@@ -65,6 +67,12 @@ const Lexicon& RuleSet::lexicon(const std::string& name) const {
   static const Lexicon empty;
   auto it = lexicons.find(name);
   return it == lexicons.end() ? empty : it->second;
+}
+
+std::vector<std::pair<char32_t, char32_t>> RuleSet::letter_folds() const {
+  std::vector<std::pair<char32_t, char32_t>> out;
+  for (const auto& l : letters) out.emplace_back(l.from, l.to);
+  return out;
 }
 
 namespace {
@@ -304,6 +312,72 @@ struct Loader {
     return std::nullopt;
   }
 
+  // [[letter]]: from and to, one letter each, and examples. The normalizer relies on what is
+  // checked here: ASCII never folds (its fast paths copy ASCII as it is), a letter folds once,
+  // and what it folds to is a letter NFC keeps as it is and that starts a segment, so folding
+  // before composing gives what composing the meant text gives.
+  std::optional<Diagnostic> read_letters(const std::string& file, const toml::node& node) {
+    const toml::array* arr = node.as_array();
+    if (!arr) return error_at(file, line_of(node), "letter must be an array of tables ([[letter]])");
+    for (auto&& item : *arr) {
+      const toml::table* t = item.as_table();
+      int line = line_of(item);
+      if (!t) return error_at(file, line, "[[letter]] must be a table");
+      if (auto u = unknown_key(*t, {"from", "to", "examples"})) {
+        return error_at(file, u->second, fmt::format("letter: unknown key \"{}\" (a letter has "
+                                                     "from, to and examples)", u->first));
+      }
+      LetterFold l;
+      l.file = file;
+      l.line = line;
+      for (auto [key, out] : {std::pair{"from", &l.from}, std::pair{"to", &l.to}}) {
+        const toml::node* v = t->get(key);
+        auto s = v ? v->value_exact<std::string>() : std::nullopt;
+        if (!s) return error_at(file, v ? line_of(*v) : line, fmt::format("letter: {} must be a string", key));
+        size_t i = 0;
+        char32_t c = s->empty() ? 0 : utf8::next(*s, i);
+        if (s->empty() || i != s->size() || c == 0xFFFD || !u_isalpha(static_cast<UChar32>(c))) {
+          return error_at(file, line_of(*v),
+                          fmt::format("letter: {} must be one letter, not \"{}\"", key, *s));
+        }
+        *out = c;
+      }
+      if (l.from < 0x80) return error_at(file, line, "letter: from must not be ASCII");
+      UErrorCode status = U_ZERO_ERROR;
+      const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+      UChar32 to = static_cast<UChar32>(l.to);
+      if (U_FAILURE(status) || !nfc->hasBoundaryBefore(to) ||
+          u_getIntPropertyValue(to, UCHAR_NFC_QUICK_CHECK) != UNORM_YES) {
+        return error_at(file, line, "letter: to must be a letter NFC keeps as it is");
+      }
+      for (const auto& o : set.letters) {
+        if (o.from == l.from || o.from == l.to || o.to == l.from) {
+          return error_at(file, line, fmt::format("letter: {} folds twice (also {}:{})",
+                                                  o.from == l.from ? "from" : "a letter", o.file,
+                                                  o.line));
+        }
+      }
+      if (l.from == l.to) return error_at(file, line, "letter: from and to are the same letter");
+      const toml::array* exs = t->get_as<toml::array>("examples");
+      if (!exs || exs->empty()) {
+        return error_at(file, line, "letter: needs examples = [{text = ..., normalized = ...}]");
+      }
+      for (auto&& e : *exs) {
+        const toml::table* et = e.as_table();
+        auto text = et ? et->get("text") : nullptr;
+        auto want = et ? et->get("normalized") : nullptr;
+        if (!et || unknown_key(*et, {"text", "normalized"}) || !text || !want ||
+            !text->is_string() || !want->is_string()) {
+          return error_at(file, line_of(e),
+                          "letter: an example is {text = \"...\", normalized = \"...\"}");
+        }
+        l.examples.push_back({*text->value<std::string>(), *want->value<std::string>(), line_of(e)});
+      }
+      set.letters.push_back(std::move(l));
+    }
+    return std::nullopt;
+  }
+
   // Expands {:fragment} and {lex:name}; depth guards against a fragment that names itself.
   Result<std::string> expand(const std::string& pat, const std::string& file, int line,
                              int depth = 0) {
@@ -472,11 +546,16 @@ Result<RuleSet> load(const std::vector<Source>& files, const Catalog& catalog) {
   for (auto& [src, t] : parsed) {
     // finding, part and ui: the messages of a language (rules/*/messages.toml), which the
     // audit's messages module reads.
-    if (auto u = unknown_key(t, {"kind", "fragments", "lexicon", "rule", "finding", "part", "ui"})) {
+    if (auto u = unknown_key(t, {"kind", "fragments", "lexicon", "rule", "letter", "finding",
+                                 "part", "ui"})) {
       return error_at(src->path, u->second,
                       fmt::format("unknown key \"{}\" (a rule file has kind, fragments, "
-                                  "lexicon and rule; a messages file finding, part and ui)",
+                                  "lexicon, rule and letter; a messages file finding, part and "
+                                  "ui)",
                                   u->first));
+    }
+    if (const toml::node* letters = t.get("letter")) {
+      if (auto d = L.read_letters(src->path, *letters)) return *d;
     }
     if (auto lexs = t["lexicon"].as_table()) {
       for (auto&& [name, node] : *lexs) {

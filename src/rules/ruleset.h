@@ -126,8 +126,24 @@ struct Rule {
   bool flag(const std::string& k) const { return param(k) == "true"; }
 };
 
+// A letter typed for another that looks the same ([[letter]], rules/vi/letters.toml): the
+// text the rules match reads `to` wherever the input has `from` (text/normalize.h Folds).
+struct LetterFold {
+  char32_t from = 0, to = 0;
+  std::string file;
+  int line = 0;
+  struct Example {
+    std::string text, normalized;  // an input and what the rules see of it
+    int line = 0;
+  };
+  std::vector<Example> examples;
+};
+
 struct RuleSet {
   std::vector<Rule> rules;
+  std::vector<LetterFold> letters;
+  // letters as (from, to) pairs, what text/normalize.h's Folds is built from.
+  std::vector<std::pair<char32_t, char32_t>> letter_folds() const;
   std::map<std::string, Lexicon> lexicons;
   std::map<std::string, std::string> fragments;
   // The lexicon `name`. Loading checked that the rules define every lexicon the resolvers of

@@ -7,13 +7,13 @@
 
 namespace trich {
 
-Document::Document(std::string source, Decoded decoded, Origin origin)
+Document::Document(std::string source, Decoded decoded, const Folds& folds, Origin origin)
     : source_(std::move(source)),
       encoding_(std::move(decoded.encoding)),
       origin_(origin),
       decoded_(std::move(decoded.text)),
       decoded_to_input_(std::move(decoded.to_input)) {
-  norm_ = normalize(decoded_);
+  norm_ = normalize(decoded_, folds);
   norm_same_ = norm_.unchanged;
   line_starts_.push_back(0);
   const char* p = decoded_.data();

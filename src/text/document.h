@@ -31,7 +31,8 @@ struct Origin {
 
 class Document {
  public:
-  Document(std::string source, Decoded decoded, Origin origin = {});
+  // `folds`: the letters the rules fold (Extractor::folds()), read while normalizing.
+  Document(std::string source, Decoded decoded, const Folds& folds, Origin origin = {});
 
   const std::string& source() const { return source_; }
   const std::string& encoding() const { return encoding_; }

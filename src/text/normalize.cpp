@@ -18,8 +18,9 @@
 namespace trich {
 namespace {
 
-// What a code point folds to for matching, or 0 when it stays as it is.
-char32_t fold(char32_t cp) {
+// What a code point folds to for matching whatever the language (spaces, dashes, quotes: how
+// a text was typed, not what it says), or 0. Letters come from the rules (Folds).
+char32_t text_fold(char32_t cp) {
   switch (cp) {
     case 0x0D:  // CR of a CRLF (fold_at): a space, so CRLF and LF texts match alike
     case 0x00A0: case 0x1680: case 0x2000: case 0x2001: case 0x2002: case 0x2003:
@@ -29,8 +30,6 @@ char32_t fold(char32_t cp) {
     case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
     case 0x2212: case 0xFE58: case 0xFE63: case 0xFF0D:
       return U'-';
-    case 0x00D0:  // Latin capital eth, typed for the Vietnamese capital D with stroke
-      return 0x0110;
     case 0x201C: case 0x201D: case 0x201E:
       return U'"';
     case 0x2018: case 0x2019:
@@ -43,9 +42,9 @@ char32_t fold(char32_t cp) {
 // fold() for the code point c at in[i]: a CR followed by LF is a space (the LF ends the
 // line), a lone CR (classic Mac OS line ends, or mixed ones) is itself the line's end and
 // becomes LF, so rules, lists and lines see the same text as for an LF copy.
-char32_t fold_at(std::string_view in, size_t i, char32_t c) {
+char32_t fold_at(std::string_view in, size_t i, char32_t c, const Folds& folds) {
   if (c == 0x0D) return i + 1 < in.size() && in[i + 1] == '\n' ? U' ' : U'\n';
-  return fold(c);
+  return folds.fold(c);
 }
 
 const icu::Normalizer2& nfc() {
@@ -64,26 +63,7 @@ enum Kind : uint8_t {
   kContinues = 3  // no boundary before: NFC may join it to what precedes
 };
 
-Kind kind_of(char32_t c) {
-  if (fold(c)) return kFold;
-  UChar32 u = static_cast<UChar32>(c);
-  if (!nfc().hasBoundaryBefore(u)) return kContinues;
-  return u_getIntPropertyValue(u, UCHAR_NFC_QUICK_CHECK) == UNORM_YES ? kClean : kStarts;
-}
-
-// kind_of for the BMP, computed once.
-const std::vector<uint8_t>& bmp_kinds() {
-  static const std::vector<uint8_t> t = [] {
-    std::vector<uint8_t> v(0x10000);
-    for (char32_t c = 0; c < 0x10000; ++c) v[c] = kind_of(c);
-    return v;
-  }();
-  return t;
-}
-
-inline Kind kind(const std::vector<uint8_t>& bmp, char32_t c) {
-  return c < 0x10000 ? static_cast<Kind>(bmp[c]) : kind_of(c);
-}
+inline Kind kind(const Folds& folds, char32_t c) { return static_cast<Kind>(folds.kind(c)); }
 
 // Decodes the code point at in[i] (valid UTF-8).
 inline char32_t decode(std::string_view in, size_t i, size_t& len) {
@@ -99,46 +79,31 @@ inline char32_t decode(std::string_view in, size_t i, size_t& len) {
 }
 
 #if defined(__SSE2__)
-// True when every code point of U+0100..U+02FF, of U+00C0..U+00FF but U+00D0, and of
-// U+1E80..U+1EFF (the letters of Vietnamese and other Latin scripts) is clean: then
-// skip_clean may pass 16 bytes at a time on their UTF-8 forms alone.
-bool latin_clean() {
-  static const bool ok = [] {
-    const auto& bmp = bmp_kinds();
-    auto all = [&](char32_t lo, char32_t hi) {
-      for (char32_t c = lo; c <= hi; ++c) {
-        if (bmp[c] != kClean) return false;
-      }
-      return true;
-    };
-    return all(0x100, 0x2FF) && all(0xC0, 0xCF) && all(0xD1, 0xFF) && all(0x1E80, 0x1EFF);
-  }();
-  return ok;
-}
-
-
 // From p[j] (a character's start), the start of the first character that this byte test does
-// not pass: ASCII but CR, continuation bytes (their lead decided), C4..CB (U+0100..U+02FF),
-// C3 but C3 90 (U+00C0..U+00FF but U+00D0), E1 BA and E1 BB (U+1E80..U+1EFF). It goes
-// sixteen bytes at a time while 17 can be read, and returns j itself when the block at j fails
-// first or is too near the end; what it returns is always a character's start.
-inline size_t skip_clean(const unsigned char* p, size_t j, size_t n) {
+// not pass: ASCII but CR, continuation bytes (their lead decided), C3..CB (U+00C0..U+02FF) but
+// the one sequence `lead` `second` (the folded letter there: C3 90 for U+00D0; a lead outside
+// C3..CB when there is none), E1 BA and E1 BB (U+1E80..U+1EFF). It goes sixteen bytes at a
+// time while 17 can be read, and returns j itself when the block at j fails first or is too
+// near the end; what it returns is always a character's start.
+inline size_t skip_clean(const unsigned char* p, size_t j, size_t n, unsigned char lead,
+                         unsigned char second) {
   const __m128i c0 = _mm_set1_epi8(static_cast<char>(0xC0)), x80 = _mm_set1_epi8(static_cast<char>(0x80));
-  const __m128i c4 = _mm_set1_epi8(static_cast<char>(0xC4)), seven = _mm_set1_epi8(7);
-  const __m128i c3 = _mm_set1_epi8(static_cast<char>(0xC3)), x90 = _mm_set1_epi8(static_cast<char>(0x90));
+  const __m128i c3 = _mm_set1_epi8(static_cast<char>(0xC3)), eight = _mm_set1_epi8(8);
+  const __m128i xl = _mm_set1_epi8(static_cast<char>(lead)), xs = _mm_set1_epi8(static_cast<char>(second));
   const __m128i e1 = _mm_set1_epi8(static_cast<char>(0xE1)), ba = _mm_set1_epi8(static_cast<char>(0xBA));
   const __m128i bb = _mm_set1_epi8(static_cast<char>(0xBB)), cr = _mm_set1_epi8(0x0D);
   while (j + 17 <= n) {
     __m128i v0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + j));
     __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + j + 1));
     __m128i cont = _mm_cmpeq_epi8(_mm_and_si128(v0, c0), x80);
-    __m128i d = _mm_sub_epi8(v0, c4);
-    __m128i latin = _mm_cmpeq_epi8(_mm_min_epu8(d, seven), d);  // C4..CB
-    __m128i is_c3 = _mm_andnot_si128(_mm_cmpeq_epi8(v1, x90), _mm_cmpeq_epi8(v0, c3));
+    __m128i d = _mm_sub_epi8(v0, c3);
+    __m128i latin = _mm_andnot_si128(  // C3..CB but lead second
+        _mm_and_si128(_mm_cmpeq_epi8(v0, xl), _mm_cmpeq_epi8(v1, xs)),
+        _mm_cmpeq_epi8(_mm_min_epu8(d, eight), d));
     __m128i is_e1 = _mm_and_si128(_mm_cmpeq_epi8(v0, e1),
                                   _mm_or_si128(_mm_cmpeq_epi8(v1, ba), _mm_cmpeq_epi8(v1, bb)));
     unsigned ok = (static_cast<unsigned>(_mm_movemask_epi8(
-                       _mm_or_si128(_mm_or_si128(cont, latin), _mm_or_si128(is_c3, is_e1)))) |
+                       _mm_or_si128(_mm_or_si128(cont, latin), is_e1))) |
                    ~static_cast<unsigned>(_mm_movemask_epi8(v0))) &
                   ~static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v0, cr))) & 0xFFFF;
     if (ok != 0xFFFF) return j + static_cast<size_t>(__builtin_ctz(~ok));
@@ -151,16 +116,16 @@ inline size_t skip_clean(const unsigned char* p, size_t j, size_t n) {
 
 // The start of the first character at or after in[i] (a character's start) that is not
 // clean, or in.size().
-size_t clean_until(std::string_view in, size_t i) {
-  const auto& bmp = bmp_kinds();
+size_t clean_until(std::string_view in, size_t i, const Folds& folds) {
   const unsigned char* p = reinterpret_cast<const unsigned char*>(in.data());
 #if defined(__SSE2__)
-  const bool fast = latin_clean();
+  const bool fast = folds.fast();
+  const unsigned char lead = folds.skip_lead(), second = folds.skip_second();
 #endif
   while (i < in.size()) {
 #if defined(__SSE2__)
     if (fast) {
-      size_t k = skip_clean(p, i, in.size());
+      size_t k = skip_clean(p, i, in.size(), lead, second);
       if (k > i) {
         i = k;
         continue;
@@ -174,7 +139,7 @@ size_t clean_until(std::string_view in, size_t i) {
     }
     size_t len;
     char32_t c = decode(in, i, len);
-    if (kind(bmp, c) != kClean) return i;
+    if (kind(folds, c) != kClean) return i;
     i += len;
   }
   return in.size();
@@ -182,8 +147,8 @@ size_t clean_until(std::string_view in, size_t i) {
 
 // The first code point that is not clean, or in.size(). `piece` is set to the start of the
 // NFC segment it belongs to (the last clean character before it, or 0).
-size_t first_change(std::string_view in, size_t& piece) {
-  size_t at = clean_until(in, 0);
+size_t first_change(std::string_view in, size_t& piece, const Folds& folds) {
+  size_t at = clean_until(in, 0, folds);
   piece = at == 0 ? 0 : at - 1;
   while (piece > 0 && !utf8::is_lead(static_cast<unsigned char>(in[piece]))) --piece;
   return at;
@@ -225,8 +190,7 @@ constexpr size_t kMaxRegion = 1 << 20;     // a region is composed in pieces of 
 // segment). Folds as it goes; a region of segments that NFC may change is written folded,
 // then composed by ICU in place of what was written. Only whole segments are composed, which
 // gives what composing the whole text gives: NFC never joins across a segment start.
-void build(std::string_view in, size_t from, Normalized& r) {
-  const auto& bmp = bmp_kinds();
+void build(std::string_view in, size_t from, Normalized& r, const Folds& folds) {
   std::string& out = r.text;
   out.reserve(in.size());
   // Characters copied as they are wait in in[pend, i) and are appended in one go.
@@ -248,7 +212,7 @@ void build(std::string_view in, size_t from, Normalized& r) {
     for (size_t i = reg_in; i < end_in;) {
       size_t len;
       char32_t c = decode(in, i, len);
-      char32_t f = fold_at(in, i, c);
+      char32_t f = fold_at(in, i, c, folds);
       if (f) {
         utf8::append(folded, f);
       } else {
@@ -283,7 +247,7 @@ void build(std::string_view in, size_t from, Normalized& r) {
   while (i < in.size()) {
     if (!open) {
       // The common case: a run of clean characters, copied as they are.
-      size_t j = clean_until(in, i);
+      size_t j = clean_until(in, i, folds);
       if (j > i) {
         size_t last = j - 1;  // the start of the last character before j
         while (last > i && !utf8::is_lead(static_cast<unsigned char>(in[last]))) --last;
@@ -297,7 +261,7 @@ void build(std::string_view in, size_t from, Normalized& r) {
     }
     size_t len;
     char32_t c = decode(in, i, len);
-    Kind k = kind(bmp, c);
+    Kind k = kind(folds, c);
     if (k != kContinues) {  // a new segment starts here
       if (open && (clean_run >= kCleanRunToClose || i - reg_in >= kMaxRegion)) close(i);
       seg_in = i;
@@ -319,7 +283,7 @@ void build(std::string_view in, size_t from, Normalized& r) {
       flush(i);
       r.folded.add(fpos, i);
       size_t before = out.size();
-      utf8::append(out, fold_at(in, i, c));
+      utf8::append(out, fold_at(in, i, c, folds));
       fpos += out.size() - before;
       r.folded.add(fpos, i + len);
       pend = i + len;
@@ -339,15 +303,53 @@ void build(std::string_view in, size_t from, Normalized& r) {
 
 }  // namespace
 
-Normalized normalize(std::string_view in) {
+Folds::Folds(std::vector<std::pair<char32_t, char32_t>> letters)
+    : letters_(std::move(letters)), kinds_(0x10000) {
+  for (char32_t c = 0; c < 0x10000; ++c) kinds_[c] = kind_of(c);
+  // The code points of the skip's ranges that are not clean: it may leave out one, and only
+  // a two-byte one (U+00C0..U+02FF); more, and normalize() reads these letters one by one.
+  std::vector<char32_t> odd;
+  for (auto [lo, hi] : {std::pair<char32_t, char32_t>{0xC0, 0x2FF}, {0x1E80, 0x1EFF}}) {
+    for (char32_t c = lo; c <= hi; ++c) {
+      if (kinds_[c] != kClean) odd.push_back(c);
+    }
+  }
+  fast_ = odd.empty() || (odd.size() == 1 && odd[0] <= 0x2FF);
+  if (fast_ && !odd.empty()) {
+    skip_lead_ = static_cast<unsigned char>(0xC0 | (odd[0] >> 6));
+    skip_second_ = static_cast<unsigned char>(0x80 | (odd[0] & 0x3F));
+  }
+}
+
+const Folds& Folds::none() {
+  static const Folds f;
+  return f;
+}
+
+char32_t Folds::fold(char32_t c) const {
+  if (char32_t f = text_fold(c)) return f;
+  for (const auto& [from, to] : letters_) {
+    if (from == c) return to;
+  }
+  return 0;
+}
+
+uint8_t Folds::kind_of(char32_t c) const {
+  if (fold(c)) return kFold;
+  UChar32 u = static_cast<UChar32>(c);
+  if (!nfc().hasBoundaryBefore(u)) return kContinues;
+  return u_getIntPropertyValue(u, UCHAR_NFC_QUICK_CHECK) == UNORM_YES ? kClean : kStarts;
+}
+
+Normalized normalize(std::string_view in, const Folds& folds) {
   Normalized r;
   size_t piece;
-  size_t first = first_change(in, piece);
+  size_t first = first_change(in, piece, folds);
   if (first == in.size()) {
     r.unchanged = true;
     return r;
   }
-  build(in, piece, r);
+  build(in, piece, r, folds);
   return r;
 }
 

@@ -26,7 +26,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   trich::Decoded d =
       trich::decode(std::string(reinterpret_cast<const char*>(data), size), "auto", "fuzz");
   if (d.binary) return 0;
-  trich::Document doc("fuzz", std::move(d));
+  trich::Document doc("fuzz", std::move(d), S.x->folds());
   trich::KindSet kinds;
   kinds.audit = true;
   trich::DocumentResult r;

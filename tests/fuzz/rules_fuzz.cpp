@@ -25,7 +25,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     FUZZ_CHECK(!x.error().message.empty());
     return 0;
   }
-  trich::Document doc("t", trich::decode(std::string("Ngay 30/4/2025, 12/2020/ND-CP"), "auto", "t"));
+  trich::Document doc("t", trich::decode(std::string("Ngay 30/4/2025, 12/2020/ND-CP"), "auto", "t"),
+                      x.value()->folds());
   trich::KindSet kinds;
   kinds.audit = true;
   (void)x.value()->run(doc, kinds);

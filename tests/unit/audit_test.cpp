@@ -46,7 +46,7 @@ struct Audited {
 };
 
 Audited audit(const std::string& text, const Auditor& a) {
-  Document doc("t.txt", decode(std::string(text), "auto", "t.txt"));
+  Document doc("t.txt", decode(std::string(text), "auto", "t.txt"), extractor().folds());
   Audited out;
   out.x = extractor().run(doc, KindSet{true, true, true, true, true});
   a.check(doc, out.x);

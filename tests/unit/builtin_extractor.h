@@ -32,7 +32,7 @@ inline const Extractor& extractor() {
 
 // Every kind of `text`, read as a document named "test".
 inline Extraction run(const std::string& text) {
-  Document doc("test", decode(std::string(text), "", "test"));
+  Document doc("test", decode(std::string(text), "", "test"), extractor().folds());
   return extractor().run(doc, KindSet{});
 }
 

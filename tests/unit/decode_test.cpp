@@ -59,7 +59,7 @@ std::string encode(const std::string& utf8, const char* to) {
 }
 
 std::string nfc(const std::string& s) {
-  Normalized n = normalize(s);
+  Normalized n = normalize(s, Folds::none());
   return n.unchanged ? s : n.text;
 }
 
@@ -185,7 +185,7 @@ TEST_CASE("windows-1258 combining tone marks map to their own byte") {
   CHECK(d.encoding == "windows-1258");
   CHECK(d.text == "Vi\xC3\xAA\xCC\xA3t 2019 \xC3\xA1\xCC\xA3");
   check_map(in, d, "windows-1258");
-  Document doc("t.txt", std::move(d));
+  Document doc("t.txt", std::move(d), Folds::none());
   CHECK(doc.text().substr(0, 6) == "Vi\xE1\xBB\x87t");  // composed for matching
   Span s = doc.span(0, 5);  // "Vi" + e-circumflex-dot: four input bytes
   CHECK(s.start == 0);
@@ -390,7 +390,7 @@ TEST_CASE("spans of every encoding point at the input bytes of the entity") {
     std::string bytes = data_file(file);
     Decoded d = decode(std::string(bytes), "auto", file);
     *encoding = d.encoding;
-    Document doc(file, std::move(d));
+    Document doc(file, std::move(d), x.folds());
     Extraction e = x.run(doc, KindSet{});
     std::vector<Span> spans;
     for (const auto& c : e.citations) spans.push_back(c.span);

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "builtin_extractor.h"
 #include "io/decode.h"
 #include "text/document.h"
 
@@ -10,8 +11,10 @@ using namespace trich;
 
 namespace {
 
+// Read with the built-in rules' letter folds (rules/vi/letters.toml: U+00D0 for U+0110).
 Document doc_of(std::string bytes) {
-  return Document("t.txt", decode(std::move(bytes), "auto", "t.txt"));
+  return Document("t.txt", decode(std::move(bytes), "auto", "t.txt"),
+                  test::extractor().folds());
 }
 
 // The span of the first occurrence of `needle` in the normalized text.
@@ -62,7 +65,7 @@ TEST_CASE("invalid UTF-8 is replaced, warned about once, and offsets stay exact"
   REQUIRE(dec.warnings.size() == 1);
   CHECK(dec.warnings[0].where_what().find("bad.txt") != std::string::npos);
   CHECK(dec.warnings[0].message.find("byte 1") != std::string::npos);
-  Document d("bad.txt", std::move(dec));
+  Document d("bad.txt", std::move(dec), Folds::none());
   Span s = span_of(d, "2019");
   CHECK(in.substr(s.start, s.end - s.start) == "2019");
 }

@@ -137,7 +137,7 @@ TEST_CASE("every finding of the audit data fills its template in both languages"
       std::ifstream in(entry.path(), std::ios::binary);
       std::stringstream ss;
       ss << in.rdbuf();
-      Document doc("t.txt", decode(ss.str(), "auto", "t.txt"));
+      Document doc("t.txt", decode(ss.str(), "auto", "t.txt"), x.value()->folds());
       Extraction ex = x.value()->run(doc, KindSet{true, true, true, true, true});
       (superseded ? sup : a).value()->check(doc, ex);
       for (const auto& f : ex.findings) {

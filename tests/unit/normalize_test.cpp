@@ -17,6 +17,14 @@ namespace {
 
 std::string text_of(const std::string& in, const Normalized& n) { return n.unchanged ? in : n.text; }
 
+// The letter folds rules/vi/letters.toml gives: U+00D0 (eth) typed for U+0110 (D with stroke).
+const Folds& eth() {
+  static const Folds f({{0xD0, 0x110}});
+  return f;
+}
+
+Normalized normalize(const std::string& in) { return trich::normalize(in, eth()); }
+
 bool is_boundary(const std::string& s, size_t o) {
   return o == 0 || o == s.size() || (o < s.size() && utf8::is_lead(static_cast<unsigned char>(s[o])));
 }
@@ -172,4 +180,43 @@ TEST_CASE("decoded legacy text normalizes with exact spans") {
     prev = m;
   }
   CHECK(prev == in.size());
+}
+
+// The letters come from the rules: without a table U+00D0 stays; the 16-byte skip leaves out
+// the one folded letter of U+00C0..U+02FF (C3 90 for U+00D0), and with more than one it is
+// off and the letters are read one by one, with the same result.
+TEST_CASE("letter folds come from a table, fast path or not") {
+  // Past the first 17 bytes of Latin letters, where the 16-byte skip runs.
+  const std::string in = "Ngh\xE1\xBB\x8B quy\xE1\xBA\xBFt c\xE1\xBB\xA7" "a Ban ch\xE1\xBA\xA5p h\xC3\xA0nh "
+                         "\xC3\x90\xE1\xBA\xA2NG b\xE1\xBB\x99 t\xE1\xBB\x89nh, \xC3\xB0i";
+  const std::string vi = "Ngh\xE1\xBB\x8B quy\xE1\xBA\xBFt c\xE1\xBB\xA7" "a Ban ch\xE1\xBA\xA5p h\xC3\xA0nh "
+                         "\xC4\x90\xE1\xBA\xA2NG b\xE1\xBB\x99 t\xE1\xBB\x89nh, \xC3\xB0i";
+  CHECK(trich::normalize(in, Folds::none()).unchanged);
+  CHECK(Folds::none().fast());
+  CHECK(eth().fast());
+  CHECK(eth().skip_lead() == 0xC3);
+  CHECK(eth().skip_second() == 0x90);
+  CHECK(text_of(in, normalize(in)) == vi);
+
+  // A second letter of the skip's ranges (U+00F0 eth for U+0111 d with stroke): no skip.
+  const Folds two({{0xD0, 0x110}, {0xF0, 0x111}});
+  CHECK_FALSE(two.fast());
+  std::string both = vi;
+  both.replace(both.size() - 3, 2, "\xC4\x91");
+  CHECK(text_of(in, trich::normalize(in, two)) == both);
+  // The same text without U+00F0: the same output and maps as through the skip.
+  const std::string no_small = in.substr(0, in.size() - 4);
+  Normalized fast = normalize(no_small), slow = trich::normalize(no_small, two);
+  CHECK(text_of(no_small, fast) == text_of(no_small, slow));
+  for (size_t o = 0; o <= text_of(no_small, fast).size(); ++o) {
+    CHECK(fast.to_input(o) == slow.to_input(o));
+  }
+  // A letter of U+1E80..U+1EFF (three bytes): no skip either.
+  const Folds far({{0x1EA0, 0x41}});
+  CHECK_FALSE(far.fast());
+  CHECK(text_of("x\xE1\xBA\xA0y", trich::normalize("x\xE1\xBA\xA0y", far)) == "xAy");
+  // Outside the skip's ranges (U+0410 Cyrillic A for Latin A): the skip stays on.
+  const Folds cyr({{0x410, 0x41}});
+  CHECK(cyr.fast());
+  CHECK(text_of("\xD0\x90" "B", trich::normalize("\xD0\x90" "B", cyr)) == "AB");
 }

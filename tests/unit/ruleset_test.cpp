@@ -177,8 +177,25 @@ TEST_CASE("typed rules: params, groups and lexicons are checked against the reso
        "r.toml:10: rule \"t\": unknown key \"example\" (a rule has name, resolve, pattern, params, "
        "examples and counterexamples)"},
       {"an unknown key in a file", head + "[[rules]]\nname = \"x\"\n",
-       "r.toml:6: unknown key \"rules\" (a rule file has kind, fragments, lexicon and rule; "
-       "a messages file finding, part and ui)"},
+       "r.toml:6: unknown key \"rules\" (a rule file has kind, fragments, lexicon, rule and "
+       "letter; a messages file finding, part and ui)"},
+      {"a letter of two code points", "[[letter]]\nfrom = \"Ðx\"\nto = \"Đ\"\n",
+       "r.toml:3: letter: from must be one letter, not \"Ðx\""},
+      {"a letter that is no letter", "[[letter]]\nfrom = \"\u2013\"\nto = \"-\"\n",
+       "r.toml:3: letter: from must be one letter, not \"\u2013\""},
+      {"an ASCII letter", "[[letter]]\nfrom = \"D\"\nto = \"Đ\"\n",
+       "r.toml:2: letter: from must not be ASCII"},
+      {"a letter folded to one NFC changes", "[[letter]]\nfrom = \"Ð\"\nto = \"\u0958\"\n",
+       "r.toml:2: letter: to must be a letter NFC keeps as it is"},
+      {"a letter folded twice",
+       "[[letter]]\nfrom = \"Ð\"\nto = \"Đ\"\nexamples = [{text = \"Ð\", normalized = \"Đ\"}]\n"
+       "[[letter]]\nfrom = \"Đ\"\nto = \"D\"\n",
+       "r.toml:6: letter: a letter folds twice (also r.toml:2)"},
+      {"a letter without examples", "[[letter]]\nfrom = \"Ð\"\nto = \"Đ\"\n",
+       "r.toml:2: letter: needs examples = [{text = ..., normalized = ...}]"},
+      {"a letter's example of the wrong shape",
+       "[[letter]]\nfrom = \"Ð\"\nto = \"Đ\"\nexamples = [{text = \"Ð\"}]\n",
+       "r.toml:5: letter: an example is {text = \"...\", normalized = \"...\"}"},
       {"a lexicon's fold_case as a string", "[lexicon.x]\nfold_case = \"yes\"\n[lexicon.x.entries]\n",
        "r.toml:3: lexicon \"x\": fold_case must be a boolean, not a string"},
       {"a float in a lexicon", "[lexicon.x.entries]\n\"a\" = 1.5\n",
